@@ -1,0 +1,5 @@
+namespace CallCenter.Sip;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project, then prints one closing line
+# "N passed, N failed" summed over all projects (CI reads that line).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v sipp >/dev/null 2>&1; then
+  echo "warning: sipp is not installed (Debian: apt-get install -y sip-tester); the SIPp interop tests will fail." >&2
+fi
+
+results=TestResults
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build CallCenter.Actors.sln -c Release -nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test CallCenter.Actors.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" --blame-hang-timeout 10m 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
+
+passed=0
+failed=0
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "${#trx_files[@]}" -eq 0 ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  # A crashed or hung test host leaves no failed count behind; it still must not look green.
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
