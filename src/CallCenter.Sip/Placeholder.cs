@@ -1,5 +1,0 @@
-namespace CallCenter.Sip;
-
-internal static class Placeholder
-{
-}
