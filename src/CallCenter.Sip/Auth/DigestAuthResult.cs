@@ -23,6 +23,10 @@ public abstract record DigestAuthResult
     /// <summary>No Digest credentials at all: answer with a challenge, and do not count a failure.</summary>
     public sealed record Missing : DigestAuthResult
     {
+        private Missing()
+        {
+        }
+
         public static Missing Instance { get; } = new();
     }
 }

@@ -96,6 +96,33 @@ public sealed class DigestAuthenticator
         return Verify(method, requestUri, credentials);
     }
 
+    /// <summary>
+    /// Checks a request carrying several Authorization / Proxy-Authorization values, using the one for this realm
+    /// (RFC 3261 §22.3: credentials for other proxies' realms ride along). Without one, the first Digest value's
+    /// outcome is returned, or Missing.
+    /// </summary>
+    public DigestAuthResult Verify(string method, string requestUri, IEnumerable<string> authorizationValues)
+    {
+        ArgumentNullException.ThrowIfNull(authorizationValues);
+        DigestAuthResult? firstOutcome = null;
+        foreach (var value in authorizationValues)
+        {
+            if (DigestCredentials.TryParse(value, out var credentials)
+                && string.Equals(credentials.Realm, _options.Realm, StringComparison.Ordinal))
+            {
+                return Verify(method, requestUri, credentials);
+            }
+
+            // Values for other realms fail before any hashing, so trying them costs little.
+            if (firstOutcome is null && Verify(method, requestUri, value) is not DigestAuthResult.Missing and var outcome)
+            {
+                firstOutcome = outcome;
+            }
+        }
+
+        return firstOutcome ?? DigestAuthResult.Missing.Instance;
+    }
+
     /// <summary>Checks parsed credentials against the request's method and request-URI.</summary>
     public DigestAuthResult Verify(string method, string requestUri, DigestCredentials credentials)
     {
