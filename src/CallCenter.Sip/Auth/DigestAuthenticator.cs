@@ -199,7 +199,8 @@ public sealed class DigestAuthenticator
             return DigestFailureReason.UnsupportedQop;
         }
 
-        if ((c.Qop != DigestQop.None && c.NonceCount == 0) || (c.Algorithm.IsSession() && c.Cnonce is null))
+        // The parser enforces these, but records built in code reach this method too.
+        if ((c.Qop != DigestQop.None && (c.NonceCount == 0 || c.Cnonce is null)) || (c.Algorithm.IsSession() && c.Cnonce is null))
         {
             return DigestFailureReason.MalformedCredentials;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -22,6 +23,9 @@ internal sealed class NonceIssuer
 
     /// <summary>Nodes sharing a key may disagree a little on the time; a nonce this far ahead is still accepted.</summary>
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
+
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly byte[] _key;
     private readonly TimeProvider _time;
@@ -49,7 +53,10 @@ internal sealed class NonceIssuer
     {
         issuedAtMs = 0;
         Span<byte> raw = stackalloc byte[RawSize];
+        // The alphabet check comes first: the decoder throws on foreign characters, and it would also accept
+        // '+' and '/' spellings of the same bytes, which would let one nonce dodge the replay table under a new name.
         if (nonce.Length != EncodedLength
+            || nonce.ContainsAnyExcept(Base64UrlAlphabet)
             || !Base64Url.TryDecodeFromChars(nonce, raw, out var written)
             || written != RawSize)
         {

@@ -50,6 +50,37 @@ public class AuthParsingPropertySpec
     }
 
     [Fact]
+    public void Authenticator_should_never_throw_on_random_nonce_and_response_values()
+    {
+        var store = InMemoryDigestCredentialStore.FromPasswords("example.com", [("alice", "secret")]);
+        var authenticator = new DigestAuthenticator(new DigestAuthenticatorOptions { Realm = "example.com" }, store, new FakeTimeProvider());
+        var nonce = authenticator.CreateChallenges()[0].Nonce;
+        var oddChars = Gen.Char["AZaz09-_+/= .\"é\u0000g"];
+        var nonces = Gen.OneOf(Gen.Const(nonce), oddChars.Array[nonce.Length].Select(a => new string(a)), Gen.String);
+        var responses = Gen.OneOf(oddChars.Array[32].Select(a => new string(a)), oddChars.Array[64].Select(a => new string(a)), Gen.String);
+        var gen =
+            from n in nonces
+            from response in responses
+            from algorithm in Gen.Enum<DigestAlgorithm>()
+            from qop in Gen.OneOf(DigestQop.None, DigestQop.Auth, DigestQop.AuthInt)
+            from nc in Gen.UInt
+            from cnonce in OrNull(Gen.String)
+            select new DigestCredentials("alice", "example.com", n, "sip:example.com", response)
+            {
+                Algorithm = algorithm,
+                Qop = qop,
+                NonceCount = nc,
+                Cnonce = cnonce,
+            };
+
+        gen.Sample(credentials =>
+        {
+            var result = authenticator.Verify("REGISTER", "sip:example.com", credentials);
+            Assert.IsNotType<DigestAuthResult.Success>(result);
+        });
+    }
+
+    [Fact]
     public void Challenge_should_survive_a_format_and_parse_round_trip()
     {
         var gen =
@@ -63,7 +94,12 @@ public class AuthParsingPropertySpec
             from userhash in Gen.Bool
             select new DigestChallenge(realm, nonce)
             {
-                Opaque = opaque, Domain = domain, Algorithm = algorithm, Qop = qop, Stale = stale, Userhash = userhash,
+                Opaque = opaque,
+                Domain = domain,
+                Algorithm = algorithm,
+                Qop = qop,
+                Stale = stale,
+                Userhash = userhash,
             };
 
         gen.Sample(challenge => DigestChallenge.TryParse(challenge.ToString(), out var parsed) && parsed == challenge);

@@ -177,6 +177,43 @@ public class DigestAuthenticatorSpec
         }
     }
 
+    [Theory]
+    [InlineData('+')]
+    [InlineData('/')]
+    [InlineData('=')]
+    [InlineData(' ')]
+    [InlineData('.')]
+    [InlineData('é')]
+    public void Authenticator_should_fail_a_nonce_of_the_right_length_with_characters_outside_base64url(char foreign)
+    {
+        var authenticator = NewAuthenticator();
+        var challenge = ChallengeFor(authenticator, DigestAlgorithm.Sha256);
+        var nonce = challenge.Nonce[..20] + foreign + challenge.Nonce[21..];
+
+        var result = authenticator.Verify(Method, RequestUri, Answer(new DigestClient(), challenge with { Nonce = nonce }));
+
+        Assert.Equal(new DigestAuthResult.Failure(DigestFailureReason.InvalidNonce, "alice"), result);
+    }
+
+    [Fact]
+    public void Authenticator_should_not_accept_a_standard_base64_spelling_of_a_used_nonce()
+    {
+        var authenticator = NewAuthenticator();
+        DigestChallenge challenge;
+        do
+        {
+            challenge = ChallengeFor(authenticator, DigestAlgorithm.Sha256);
+        }
+        while (!challenge.Nonce.Contains('-', StringComparison.Ordinal) && !challenge.Nonce.Contains('_', StringComparison.Ordinal));
+
+        var respelled = challenge with { Nonce = challenge.Nonce.Replace('-', '+').Replace('_', '/') };
+        var first = authenticator.Verify(Method, RequestUri, Answer(new DigestClient(), challenge));
+        var replay = authenticator.Verify(Method, RequestUri, Answer(new DigestClient(), respelled));
+
+        Assert.IsType<DigestAuthResult.Success>(first);
+        Assert.Equal(new DigestAuthResult.Failure(DigestFailureReason.InvalidNonce, "alice"), replay);
+    }
+
     [Fact]
     public void Authenticator_should_fail_a_nonce_from_another_realm_even_with_the_same_key()
     {
