@@ -96,4 +96,46 @@ internal static class SdpGenerators
                 Media = ValueList.From(media.Item1.Select(m =>
                     connection is null && m.Connections.IsEmpty ? m with { Connections = [media.Item2] } : m)),
             });
+
+    private static readonly (string Format, string? RtpMap)[] AudioFormats =
+    [
+        ("0", null), ("8", null), ("18", null), ("9", null), ("0", "0 PCMU/8000"), ("8", "8 PCMA/8000"),
+        ("96", "96 opus/48000/2"), ("97", "97 PCMA/8000"), ("98", "98 PCMU/16000"),
+        ("101", "101 telephone-event/8000"), ("96", "96 telephone-event/8000"), ("100", "100 telephone-event/16000"),
+        ("102", null),
+    ];
+
+    private static readonly Gen<MediaDescription> RealisticMedia =
+        Gen.Select(
+            Gen.OneOf(Gen.Const("audio"), Gen.Const("audio"), Gen.Const("video")),
+            Gen.OneOf(Gen.Const(0), Gen.Int[1024, 65534]),
+            Gen.OneOf(Gen.Const("RTP/AVP"), Gen.Const("RTP/AVP"), Gen.Const("RTP/SAVP")),
+            Gen.Int[0, AudioFormats.Length - 1].List[1, 6],
+            Gen.OneOf(Gen.Const("sendrecv"), Gen.Const("sendonly"), Gen.Const("recvonly"), Gen.Const("inactive"), Gen.Const("ptime:20")),
+            Gen.OneOf(Gen.Const("10.0.0.7"), Gen.Const("0.0.0.0"), Gen.Const("2001:db8::7")).Null(0.5),
+            (media, port, protocol, picks, extra, address) =>
+            {
+                // Each payload number may be defined once; later picks of a taken number are dropped.
+                var chosen = picks.Select(i => AudioFormats[i]).DistinctBy(f => f.Format).ToList();
+                var attributes = chosen.Where(f => f.RtpMap is not null).Select(f => new SdpAttribute("rtpmap", f.RtpMap)).ToList();
+                attributes.Add(extra.Contains(':', StringComparison.Ordinal) ? new SdpAttribute("ptime", "20") : new SdpAttribute(extra));
+                return new MediaDescription
+                {
+                    Media = media,
+                    Port = port,
+                    Protocol = protocol,
+                    Formats = ValueList.From(chosen.Select(f => f.Format)),
+                    Connections = address is null ? [] : [new SdpConnection("IN", address.Contains(':', StringComparison.Ordinal) ? "IP6" : "IP4", address)],
+                    Attributes = ValueList.From(attributes),
+                };
+            });
+
+    /// <summary>Offers as phones send them: audio and video lines over common formats, directions and hold.</summary>
+    public static readonly Gen<SessionDescription> RealisticOffer =
+        Gen.Select(RealisticMedia.List[1, 3], Gen.OneOf(Gen.Const("10.0.0.5"), Gen.Const("0.0.0.0")), (media, address) => new SessionDescription
+        {
+            Origin = new SdpOrigin("-", "1", 1, "IN", "IP4", "10.0.0.5"),
+            Connection = new SdpConnection("IN", "IP4", address),
+            Media = ValueList.From(media),
+        });
 }
