@@ -12,7 +12,7 @@ public sealed record RtpEndpoint(string Address, int Port)
     /// <summary>The endpoint as an IP endpoint; false for a host name, which the caller must resolve.</summary>
     public bool TryGetIPEndPoint(out IPEndPoint endPoint)
     {
-        if (IPAddress.TryParse(Address, out var ip))
+        if (Port is >= IPEndPoint.MinPort and <= IPEndPoint.MaxPort && IPAddress.TryParse(Address, out var ip))
         {
             endPoint = new IPEndPoint(ip, Port);
             return true;

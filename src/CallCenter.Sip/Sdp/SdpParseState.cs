@@ -197,6 +197,7 @@ internal sealed class SdpParseState(SdpParserLimits limits)
                 media.Information = value.ToString();
                 return null;
             case 'c':
+            {
                 var connectionError = ReadConnection(line, value, out var connection);
                 if (connection is not null)
                 {
@@ -204,6 +205,7 @@ internal sealed class SdpParseState(SdpParserLimits limits)
                 }
 
                 return connectionError;
+            }
             case 'b':
                 return ReadBandwidth(line, value, media.Bandwidths);
             case 'k':

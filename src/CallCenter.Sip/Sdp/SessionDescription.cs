@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CallCenter.Sip.Sdp;
 
 /// <summary>A parsed or built SDP session description (RFC 4566); equal when every field and list is equal.</summary>
@@ -49,5 +47,5 @@ public sealed record SessionDescription
 
     public override string ToString() => SdpSerializer.Serialize(this);
 
-    public byte[] ToUtf8Bytes() => Encoding.UTF8.GetBytes(SdpSerializer.Serialize(this));
+    public byte[] ToUtf8Bytes() => SdpSerializer.SerializeToUtf8(this);
 }

@@ -43,7 +43,7 @@ public class SdpParserRobustnessSpec
 
     [Fact]
     public void Parser_should_never_throw_on_random_bytes() =>
-        Gen.Byte.Array[0, 400].Sample(bytes => { SdpParser.TryParse(bytes, out _, out _); }, iter: 5_000);
+        Gen.Byte.Array[0, 400].Sample(bytes => { _ = SdpParser.TryParse(bytes, out _, out _); }, iter: 5_000);
 
     [Fact]
     public void Parser_should_never_throw_on_mutated_valid_descriptions()
@@ -62,9 +62,9 @@ public class SdpParserRobustnessSpec
     public void Typed_attribute_readers_should_never_throw_on_random_values() =>
         SdpLikeText.Sample(value =>
         {
-            SdpRtpMap.TryParse(value, out _);
-            SdpFmtp.TryParse(value, out _);
-            SdpRtcp.TryParse(value, out _);
+            _ = SdpRtpMap.TryParse(value, out _);
+            _ = SdpFmtp.TryParse(value, out _);
+            _ = SdpRtcp.TryParse(value, out _);
             ValueList<SdpAttribute> attributes = [new("ptime", value), new("maxptime", value), new("rtcp", value), new("rtpmap", value)];
             _ = attributes.PositiveInteger("ptime");
             _ = attributes.Rtcp();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CallCenter.Sip.Sdp;
 using CsCheck;
 
@@ -14,7 +13,7 @@ public class ValueListSpec
         Assert.True(none.IsEmpty);
         Assert.Empty(none);
         Assert.Equal(ValueList<string>.Empty, []);
-        Assert.Equal(none, new ValueList<string>(ImmutableArray<string>.Empty));
+        Assert.Equal(none, new ValueList<string>([]));
         Assert.Equal(none.GetHashCode(), ValueList.Create<string>([]).GetHashCode());
     }
 
