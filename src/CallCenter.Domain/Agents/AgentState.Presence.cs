@@ -17,6 +17,11 @@ public sealed partial record AgentState
             return Reject(error);
         }
 
+        if (c.Settings.Capacity < Calls.Length)
+        {
+            return Reject($"capacity {c.Settings.Capacity} is below the {Calls.Length} calls held");
+        }
+
         return c.Settings == Settings ? NoOp() : Accept(new AgentConfigured(AgentId, c.Settings, now));
     }
 
