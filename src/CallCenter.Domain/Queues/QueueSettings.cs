@@ -36,7 +36,8 @@ public sealed record QueueSettings
     /// <summary>How long an agent's phone rings before the offer fails as no-answer (the CallActor's timer).</summary>
     public TimeSpan RingTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    public bool UsesOverflow =>
+    // A method, not a property: this record is persisted inside QueueConfigured and must hold only settings.
+    private bool UsesOverflow() =>
         WhenFull == QueueFullPolicy.Overflow || WhenMaxWait == MaxWaitPolicy.Overflow || WhenNoAgents == NoAgentsPolicy.Overflow;
 
     /// <summary>The first thing wrong with these settings for queue <paramref name="self"/>, or null when they are usable.</summary>
@@ -50,7 +51,7 @@ public sealed record QueueSettings
         : MaxAttemptsDisposition is not (CallDisposition.Failed or CallDisposition.Timeout or CallDisposition.Rejected)
             ? "max-attempts disposition must be Failed, Timeout or Rejected"
         : !Enum.IsDefined(WhenFull) || !Enum.IsDefined(WhenMaxWait) || !Enum.IsDefined(WhenNoAgents) ? "unknown policy value"
-        : UsesOverflow && OverflowQueue is null ? "an overflow policy needs an overflow queue"
+        : UsesOverflow() && OverflowQueue is null ? "an overflow policy needs an overflow queue"
         : OverflowQueue == self ? "a queue cannot overflow into itself"
         : null;
 }
