@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CallCenter.Domain.Routing;
 using static CallCenter.Domain.Agents.AgentEvents;
 
@@ -25,8 +26,10 @@ public sealed partial record AgentState(AgentId AgentId)
 
     public AgentStatistics Statistics { get; init; } = AgentStatistics.Empty;
 
+    [JsonIgnore]
     public bool IsRegistered => Contact is not null;
 
+    [JsonIgnore]
     public AgentPresence Presence =>
         Contact is null ? AgentPresence.Offline
         : PauseReason is not null ? AgentPresence.Paused
@@ -36,6 +39,7 @@ public sealed partial record AgentState(AgentId AgentId)
         : AgentPresence.Available;
 
     /// <summary>Whether an offer now would be accepted.</summary>
+    [JsonIgnore]
     public bool CanTakeCall => DeclineReason() is null;
 
     public RoutingCandidate ToCandidate() => new(AgentId, CanTakeCall, Statistics);

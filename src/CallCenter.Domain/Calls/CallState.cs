@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static CallCenter.Domain.Calls.CallEvents;
 
 namespace CallCenter.Domain.Calls;
@@ -28,12 +29,15 @@ public sealed partial record CallState(CallId CallId)
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    [JsonIgnore]
     public bool IsEnded => Phase == CallPhase.Ended;
 
     /// <summary>From arrival to the answer, or to the end when nobody answered; null while still waiting.</summary>
+    [JsonIgnore]
     public TimeSpan? WaitTime => ArrivedAt is { } arrived && (AnsweredAt ?? EndedAt) is { } stop ? stop - arrived : null;
 
     /// <summary>From the answer to the end; null until both happened.</summary>
+    [JsonIgnore]
     public TimeSpan? TalkTime => AnsweredAt is { } answered && EndedAt is { } ended ? ended - answered : null;
 
     public (CommandResult Result, ImmutableArray<ICallEvent> Events) Decide(ICallCommand command, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static CallCenter.Domain.Queues.QueueEvents;
 
 namespace CallCenter.Domain.Queues;
@@ -6,6 +7,7 @@ namespace CallCenter.Domain.Queues;
 public sealed partial record QueueState
 {
     /// <summary>The earliest moment a waiting call must leave (the actor's timer sends <see cref="QueueCommands.Tick"/> then); null when none must.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDeadline
     {
         get

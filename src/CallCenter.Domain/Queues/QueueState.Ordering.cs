@@ -26,9 +26,10 @@ public sealed partial record QueueState
             return this;
         }
 
-        // Back at the head of its priority: ahead of every caller of that priority still waiting.
+        // Back at the head of its priority. Going ahead of ringing calls too (not only waiting ones) keeps every
+        // order unique within a priority, so the serving order never depends on insertion accidents.
         var headOrder = Calls
-            .Where(c => c.IsWaiting && c.Priority == call.Priority)
+            .Where(c => c.CallId != call.CallId && c.Priority == call.Priority)
             .Select(c => c.Order - 1)
             .Append(call.Order)
             .Min();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static CallCenter.Domain.Queues.QueueEvents;
 
 namespace CallCenter.Domain.Queues;
@@ -21,12 +22,15 @@ public sealed partial record QueueState(QueueId QueueId)
     public QueueStatistics Statistics { get; init; } = QueueStatistics.Empty;
 
     /// <summary>Calls waiting for an agent, in serving order (ringing calls excluded).</summary>
+    [JsonIgnore]
     public IEnumerable<QueuedCall> Waiting => Calls.Where(c => c.IsWaiting);
 
     /// <summary>The number of waiting callers; positions run 1..Length.</summary>
+    [JsonIgnore]
     public int Length => Calls.Count(c => c.IsWaiting);
 
     /// <summary>The next call to offer, or null when none waits.</summary>
+    [JsonIgnore]
     public QueuedCall? Head => Calls.FirstOrDefault(c => c.IsWaiting);
 
     public QueuedCall? Find(CallId callId) => Calls.FirstOrDefault(c => c.CallId == callId);

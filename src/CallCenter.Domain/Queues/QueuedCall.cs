@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CallCenter.Domain.Queues;
 
 /// <summary>A call in a queue: waiting, or ringing <see cref="OfferedTo"/>.</summary>
@@ -9,6 +11,7 @@ namespace CallCenter.Domain.Queues;
 /// <param name="OfferedTo">The agent ringing now, or null while waiting.</param>
 public sealed record QueuedCall(CallId CallId, int Priority, long Order, DateTimeOffset EnqueuedAt, int Attempts = 0, AgentId? OfferedTo = null)
 {
+    [JsonIgnore]
     public bool IsWaiting => OfferedTo is null;
 
     /// <summary>Queue order: higher priority first, then lower order.</summary>

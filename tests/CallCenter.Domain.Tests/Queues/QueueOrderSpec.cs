@@ -75,6 +75,19 @@ public sealed class QueueOrderSpec
     }
 
     [Fact]
+    public void Queue_should_give_a_requeued_call_an_order_no_ringing_call_has()
+    {
+        var state = With(3)
+            .Must(new QueueCommands.StartOffer(Sales, C(1), Alice), At(10))
+            .Must(new QueueCommands.StartOffer(Sales, C(3), Bob), At(10));
+
+        var after = state.Must(new QueueCommands.Requeue(Sales, C(3), Bob, OfferFailure.Busy), At(20));
+
+        Assert.Equal([C(3), C(2)], after.WaitingIds());
+        Assert.Equal(3, after.Calls.Select(c => c.Order).Distinct().Count());
+    }
+
+    [Fact]
     public void Queue_should_keep_a_requeued_call_behind_higher_priorities()
     {
         var state = With(1)
