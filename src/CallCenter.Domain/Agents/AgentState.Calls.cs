@@ -35,6 +35,11 @@ public sealed partial record AgentState
 
     private (CommandResult Result, ImmutableArray<IAgentEvent> Events) DecideRelease(AgentCommands.ReleaseReservation c, DateTimeOffset now)
     {
+        if (!Enum.IsDefined(c.Reason))
+        {
+            return Reject($"unknown release reason {c.Reason}");
+        }
+
         switch (FindCall(c.CallId))
         {
             case null:

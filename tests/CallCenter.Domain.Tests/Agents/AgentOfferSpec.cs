@@ -103,6 +103,7 @@ public sealed class AgentOfferSpec
     {
         AssertNoOp(Available().Decide(new AgentCommands.ReleaseReservation(Alice, Call1, ReleaseReason.NoAnswer), At(1)));
         AssertRejected(OnCall().Decide(new AgentCommands.ReleaseReservation(Alice, Call1, ReleaseReason.NoAnswer), At(20)), "connected");
+        AssertRejected(Reserved().Decide(new AgentCommands.ReleaseReservation(Alice, Call1, (ReleaseReason)40), At(20)), "unknown");
     }
 
     [Theory]
