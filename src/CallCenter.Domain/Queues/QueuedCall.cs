@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace CallCenter.Domain.Queues;
+
+/// <summary>A call in a queue: waiting, or ringing <see cref="OfferedTo"/>.</summary>
+/// <param name="CallId">The call.</param>
+/// <param name="Priority">Higher is served first.</param>
+/// <param name="Order">Arrival order within the queue; a re-queued call takes the smallest of its priority (the head).</param>
+/// <param name="EnqueuedAt">When the call joined this queue; max wait counts from here.</param>
+/// <param name="Attempts">Failed offers in this queue.</param>
+/// <param name="OfferedTo">The agent ringing now, or null while waiting.</param>
+public sealed record QueuedCall(CallId CallId, int Priority, long Order, DateTimeOffset EnqueuedAt, int Attempts = 0, AgentId? OfferedTo = null)
+{
+    [JsonIgnore]
+    public bool IsWaiting => OfferedTo is null;
+
+    /// <summary>Queue order: higher priority first, then lower order.</summary>
+    internal bool ComesBefore(QueuedCall other) =>
+        Priority != other.Priority ? Priority > other.Priority : Order < other.Order;
+}
