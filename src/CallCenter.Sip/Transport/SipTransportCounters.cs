@@ -47,7 +47,11 @@ public sealed class SipTransportCounters
 
     internal void AddReceived() => Interlocked.Increment(ref _received);
 
+    internal void UndoReceived() => Interlocked.Decrement(ref _received);
+
     internal void AddSent() => Interlocked.Increment(ref _sent);
+
+    internal void UndoSent() => Interlocked.Decrement(ref _sent);
 
     internal void AddParseError() => Interlocked.Increment(ref _parseErrors);
 

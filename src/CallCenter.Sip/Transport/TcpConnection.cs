@@ -205,12 +205,7 @@ internal sealed class TcpConnection
             {
                 while (reader.TryRead(out var data))
                 {
-                    await _socket.SendAsync(data, SocketFlags.None, cancellation).ConfigureAwait(false);
-                    Touch();
-                    if (!ReferenceEquals(data, Pong))
-                    {
-                        _context.Counters.AddSent();
-                    }
+                    await WriteOneAsync(data, cancellation).ConfigureAwait(false);
                 }
             }
         }
@@ -220,9 +215,30 @@ internal sealed class TcpConnection
         }
         catch (SocketException e)
         {
-            _context.Counters.AddSendFailure();
             _context.Notify(SipTransportNoticeKind.SendFailed, Remote, "TCP send failed", e);
             Close("send failed: " + e.SocketErrorCode);
+        }
+    }
+
+    private async ValueTask WriteOneAsync(byte[] data, CancellationToken cancellation)
+    {
+        var isMessage = !ReferenceEquals(data, Pong);
+        if (isMessage)
+        {
+            // Counted before the write so that a peer holding the message already sees it counted.
+            _context.Counters.AddSent();
+        }
+
+        try
+        {
+            await _socket.SendAsync(data, SocketFlags.None, cancellation).ConfigureAwait(false);
+            Touch();
+        }
+        catch when (isMessage)
+        {
+            _context.Counters.UndoSent();
+            _context.Counters.AddSendFailure();
+            throw;
         }
     }
 

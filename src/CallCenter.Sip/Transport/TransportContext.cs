@@ -25,12 +25,14 @@ internal sealed class TransportContext
     /// <summary>For datagrams: a full queue drops the message rather than stall the socket for everyone.</summary>
     public bool TryDeliver(ReceivedMessage message)
     {
+        // Counted before the write so that whoever reads the message already sees it counted.
+        Counters.AddReceived();
         if (_incoming.TryWrite(message))
         {
-            Counters.AddReceived();
             return true;
         }
 
+        Counters.UndoReceived();
         Counters.AddDropped();
         Notify(SipTransportNoticeKind.Dropped, message.Remote, "incoming queue full");
         return false;
@@ -39,14 +41,15 @@ internal sealed class TransportContext
     /// <summary>For streams: a full queue pauses this connection's reads, which TCP turns into back-pressure.</summary>
     public async ValueTask<bool> DeliverAsync(ReceivedMessage message, CancellationToken cancellation)
     {
+        Counters.AddReceived();
         try
         {
             await _incoming.WriteAsync(message, cancellation).ConfigureAwait(false);
-            Counters.AddReceived();
             return true;
         }
         catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
         {
+            Counters.UndoReceived();
             Counters.AddDropped();
             return false;
         }

@@ -188,18 +188,21 @@ internal sealed class UdpChannel : IAsyncDisposable
 
     private async ValueTask SendOneAsync(OutboundDatagram datagram, CancellationToken cancellation)
     {
+        // Counted before the write so that a peer holding the datagram already sees it counted.
+        _context.Counters.AddSent();
         try
         {
             await _socket.SendToAsync(datagram.Data, SocketFlags.None, datagram.Destination, cancellation).ConfigureAwait(false);
-            _context.Counters.AddSent();
         }
         catch (SocketException e)
         {
+            _context.Counters.UndoSent();
             _context.Counters.AddSendFailure();
             _context.Notify(SipTransportNoticeKind.SendFailed, new SipEndPoint(SipProtocol.Udp, datagram.Destination), "UDP send failed", e);
         }
         catch (ObjectDisposedException)
         {
+            _context.Counters.UndoSent();
             _context.Counters.AddSendFailure();
         }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Net.Sockets;
 using System.Text;
 using CallCenter.Sip.Messages;
@@ -12,6 +13,8 @@ namespace CallCenter.Sip.Tests.Transport;
 internal static class TransportTestKit
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    private static readonly ConditionalWeakTable<Socket, List<byte>> Leftovers = new();
 
     public static CancellationTokenSource Deadline() => new(Timeout);
 
@@ -152,10 +155,13 @@ internal static class TransportTestKit
         return buffer[..filled];
     }
 
-    /// <summary>Reads one SIP message off a stream socket, framed the way the transport frames it.</summary>
+    /// <summary>
+    /// Reads one SIP message off a stream socket, framed the way the transport frames it. Bytes read past the
+    /// message stay with the socket for the next call.
+    /// </summary>
     public static async Task<SipMessage> ReadMessageAsync(this Socket socket, CancellationToken cancellation)
     {
-        var buffer = new List<byte>();
+        var buffer = Leftovers.GetValue(socket, _ => []);
         var chunk = new byte[4096];
         while (true)
         {
@@ -169,6 +175,7 @@ internal static class TransportTestKit
             if (status == FrameStatus.Message)
             {
                 var frame = buffer.GetRange(0, length).ToArray();
+                buffer.RemoveRange(0, length);
                 Assert.True(SipParser.TryParse(frame, SipParserLimits.Default, streamFramed: true, out var message, out var error), error?.ToString());
                 return message;
             }
