@@ -144,6 +144,7 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
             await channel.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _pool.DrainAsync(_context.Options.ShutdownGracePeriod).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_background.Keys).ConfigureAwait(false);
         await _pool.DisposeAsync().ConfigureAwait(false);

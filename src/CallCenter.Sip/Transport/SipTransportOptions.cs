@@ -31,6 +31,9 @@ public sealed record SipTransportOptions
 
     public TimeSpan TcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long disposal waits for TCP connections to write what they have queued before cutting them.</summary>
+    public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Told about drops, parse errors, failed sends and connection changes; null for silence.</summary>
@@ -60,7 +63,7 @@ public sealed record SipTransportOptions
             throw new ArgumentException("Queue capacities and the connection limit must be positive.");
         }
 
-        if (TcpIdleTimeout <= TimeSpan.Zero || TcpConnectTimeout <= TimeSpan.Zero)
+        if (TcpIdleTimeout <= TimeSpan.Zero || TcpConnectTimeout <= TimeSpan.Zero || ShutdownGracePeriod < TimeSpan.Zero)
         {
             throw new ArgumentException("TCP timeouts must be positive.");
         }

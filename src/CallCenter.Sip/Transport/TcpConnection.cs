@@ -21,6 +21,7 @@ internal sealed class TcpConnection
     private readonly CancellationTokenSource _stop;
     private long _lastActivity;
     private int _closed;
+    private int _draining;
     private string _closeReason = "closed";
 
     public TcpConnection(Socket socket, TransportContext context)
@@ -66,8 +67,22 @@ internal sealed class TcpConnection
             return true;
         }
 
-        Close("send queue full");
+        if (Volatile.Read(ref _draining) == 0)
+        {
+            Close("send queue full");
+        }
+
         return false;
+    }
+
+    /// <summary>Takes no more messages; the write loop sends what is queued and then the connection closes.</summary>
+    public void Drain(string reason)
+    {
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        {
+            Volatile.Write(ref _closeReason, reason);
+            _outbound.Writer.TryComplete();
+        }
     }
 
     public void Close(string reason)

@@ -81,6 +81,28 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Lets every connection send what it has queued (a final response, a BYE) and close, for at most
+    /// <paramref name="grace"/>; connections still writing after that are cut by <see cref="DisposeAsync"/>.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan grace)
+    {
+        var connections = _live.Keys.ToArray();
+        foreach (var connection in connections)
+        {
+            connection.Drain("transport stopped");
+        }
+
+        try
+        {
+            await Task.WhenAll(connections.Select(c => c.Completion)).WaitAsync(grace, _context.Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A peer that stopped reading: DisposeAsync closes it.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

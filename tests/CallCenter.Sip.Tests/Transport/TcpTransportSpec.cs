@@ -142,6 +142,34 @@ public class TcpTransportSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Tcp_messages_queued_before_disposal_should_all_arrive_and_then_the_connection_closes()
+    {
+        using var deadline = Deadline();
+        var host = StartHost(IPAddress.Loopback);
+        using var phone = await ConnectAsync(host.Tcp(AddressFamily.InterNetwork), deadline.Token);
+        await phone.WriteAsync(Request("OPTIONS", "SIP/2.0/TCP 127.0.0.1;branch=z9hG4bK1", "flow"), deadline.Token);
+        var flow = (await host.NextAsync(deadline.Token)).Remote;
+        var body = new string('m', 60_000);
+
+        // 12 MB, more than the socket buffers hold while the phone is not reading: disposal has to wait for the queue.
+        for (var i = 0; i < 200; i++)
+        {
+            host.Send(ParseRequest(Request("MESSAGE", "SIP/2.0/TCP 127.0.0.1;branch=z9hG4bKm" + i, "m" + i, body)), flow);
+        }
+
+        var disposing = host.DisposeAsync().AsTask();
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal("m" + i, (await phone.ReadMessageAsync(deadline.Token)).CallId);
+        }
+
+        await disposing.WaitAsync(deadline.Token);
+        Assert.True(await phone.IsClosedByPeerAsync(deadline.Token));
+        Assert.Equal(0, host.OpenConnections);
+        Assert.Equal(200, host.Counters.Sent);
+    }
+
+    [Fact]
     public async Task Tcp_response_should_connect_to_received_and_sent_by_port_when_the_request_connection_is_gone()
     {
         using var deadline = Deadline();

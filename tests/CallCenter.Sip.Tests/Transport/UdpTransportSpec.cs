@@ -82,6 +82,32 @@ public class UdpTransportSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Udp_response_should_resolve_a_sent_by_host_name_when_no_received_was_recorded()
+    {
+        using var deadline = Deadline();
+        await using var host = StartHost(IPAddress.Loopback);
+        using var phone = UdpPeer(IPAddress.Loopback);
+        var request = ParseRequest(Request("OPTIONS", $"SIP/2.0/UDP localhost:{phone.LocalEnd().Port};branch=z9hG4bK1", "by-name"));
+
+        host.Send(SipResponse.For(request, 200, toTag: "t"), new SipEndPoint(SipProtocol.Udp, new IPEndPoint(IPAddress.Loopback, 9)));
+
+        Assert.Equal("by-name", (await phone.ReceiveMessageAsync(deadline.Token)).CallId);
+    }
+
+    [Fact]
+    public async Task Udp_message_sent_just_before_disposal_should_still_leave()
+    {
+        using var deadline = Deadline();
+        var host = StartHost(IPAddress.Loopback);
+        using var phone = UdpPeer(IPAddress.Loopback);
+
+        host.Send(ParseRequest(Request("BYE", "SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1", "last-words")), new SipEndPoint(SipProtocol.Udp, phone.LocalEnd()));
+        await host.DisposeAsync();
+
+        Assert.Equal("last-words", (await phone.ReceiveMessageAsync(deadline.Token)).CallId);
+    }
+
+    [Fact]
     public async Task Udp_garbage_with_a_readable_via_should_be_answered_400_and_the_next_datagram_still_delivered()
     {
         using var deadline = Deadline();
