@@ -117,6 +117,12 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
             return;
         }
 
+        if (destination.Address is null)
+        {
+            Fail(null, "no destination address");
+            return;
+        }
+
         var bytes = SipSerializer.Serialize(message);
         if (message is SipResponse response)
         {
@@ -179,9 +185,9 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
     {
         if (protocol.IsReliable())
         {
-            if (!_pool.TrySendExisting(destination, bytes))
+            if (_pool.Send(destination, bytes) is { } connecting)
             {
-                Track(_pool.SendAsync(destination, bytes));
+                Track(connecting);
             }
 
             return;
@@ -223,6 +229,7 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
 
     private void Track(Task task)
     {
+        // Fire-and-forget work (connects, DNS) is kept so that disposal can wait for it.
         if (task.IsCompleted)
         {
             return;

@@ -168,6 +168,12 @@ internal sealed class TcpConnection
         {
             Close("receive failed: " + e.SocketErrorCode);
         }
+        catch (Exception e)
+        {
+            // A bug below (the parser promises not to throw) costs this connection, never the others.
+            _context.Notify(SipTransportNoticeKind.Dropped, Remote, "frame handling failed", e);
+            Close("internal error");
+        }
     }
 
     private async ValueTask<bool> HandleAsync(StreamFrame frame, CancellationToken cancellation)

@@ -13,7 +13,7 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
     private readonly TransportContext _context;
     private readonly ConcurrentDictionary<IPEndPoint, TcpConnection> _byRemote = new();
     private readonly ConcurrentDictionary<TcpConnection, byte> _live = new();
-    private readonly ConcurrentDictionary<IPEndPoint, Lazy<Task<TcpConnection?>>> _connecting = new();
+    private readonly ConcurrentDictionary<IPEndPoint, PendingConnect> _connecting = new();
     private readonly PeriodicTimer _sweepTimer;
     private Task _sweeping = Task.CompletedTask;
     private int _reserved;
@@ -65,20 +65,50 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
         Register(connection);
     }
 
-    /// <summary>Sends over the connection to <paramref name="remote"/>, opening one first when none is open. Never throws.</summary>
-    public async Task SendAsync(IPEndPoint remote, byte[] data)
+    /// <summary>
+    /// Sends over the open connection to <paramref name="remote"/>, or queues the bytes and opens one. Messages to one
+    /// peer leave in the order given, also while the connection is being opened. Returns the connect attempt this
+    /// call started, if any, for the caller to track; never throws.
+    /// </summary>
+    public Task? Send(IPEndPoint remote, byte[] data)
     {
         if (TrySendExisting(remote, data))
         {
-            return;
+            return null;
         }
 
-        var connection = await GetOrConnectAsync(remote).ConfigureAwait(false);
-        if (connection is null || !connection.TrySend(data))
+        var pending = _connecting.GetOrAdd(remote, static _ => new PendingConnect());
+        lock (pending)
         {
-            _context.Counters.AddSendFailure();
-            _context.Notify(SipTransportNoticeKind.SendFailed, new SipEndPoint(SipProtocol.Tcp, remote), "no TCP connection");
+            if (!pending.Completed)
+            {
+                if (pending.Queue.Count >= _context.Options.TcpSendQueueCapacity)
+                {
+                    SendFailed(remote, "TCP send queue full while connecting");
+                    return null;
+                }
+
+                pending.Queue.Add(data);
+                if (pending.Started)
+                {
+                    return null;
+                }
+
+                pending.Started = true;
+            }
+            else
+            {
+                // The attempt just finished and flushed its queue: what comes now goes after it.
+                if (pending.Connection?.TrySend(data) != true)
+                {
+                    SendFailed(remote, "no TCP connection");
+                }
+
+                return null;
+            }
         }
+
+        return ConnectAndFlushAsync(remote, pending);
     }
 
     /// <summary>
@@ -139,32 +169,46 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
         }
     }
 
-    private async Task<TcpConnection?> GetOrConnectAsync(IPEndPoint remote)
+    private async Task ConnectAndFlushAsync(IPEndPoint remote, PendingConnect pending)
     {
-        // Concurrent sends to a new peer share one connection attempt instead of racing several.
-        var attempt = _connecting.GetOrAdd(remote, static (key, pool) => new Lazy<Task<TcpConnection?>>(() => pool.ConnectAsync(key)), this);
-        try
+        var (connection, isNew) = await ConnectAsync(remote).ConfigureAwait(false);
+        lock (pending)
         {
-            return await attempt.Value.ConfigureAwait(false);
+            // Queued before the connection is visible to anyone else, so nothing can overtake these messages.
+            foreach (var data in pending.Queue)
+            {
+                if (connection?.TrySend(data) != true)
+                {
+                    SendFailed(remote, "no TCP connection");
+                }
+            }
+
+            pending.Queue.Clear();
+            pending.Connection = connection;
+            pending.Completed = true;
         }
-        finally
+
+        if (connection is not null && isNew)
         {
-            _connecting.TryRemove(KeyValuePair.Create(remote, attempt));
+            Register(connection);
         }
+
+        _connecting.TryRemove(KeyValuePair.Create(remote, pending));
     }
 
-    private async Task<TcpConnection?> ConnectAsync(IPEndPoint remote)
+    /// <summary>The open connection to <paramref name="remote"/>, or a new one not yet registered (null on failure).</summary>
+    private async Task<(TcpConnection? Connection, bool IsNew)> ConnectAsync(IPEndPoint remote)
     {
         if (TryGet(remote, out var existing))
         {
-            return existing;
+            return (existing, false);
         }
 
         if (!TryReserve())
         {
             _context.Counters.AddConnectionRejected();
             _context.Notify(SipTransportNoticeKind.ConnectionRejected, new SipEndPoint(SipProtocol.Tcp, remote), "connection limit reached");
-            return null;
+            return (null, false);
         }
 
         Socket? socket = null;
@@ -177,17 +221,17 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
             await socket.ConnectAsync(remote, cancellation.Token).ConfigureAwait(false);
             connection = new TcpConnection(socket, _context);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e)
         {
+            // Refused, unreachable, timed out, shut down: a failed connect is a lost message, never an exception.
             socket?.Dispose();
             Release();
             _context.Notify(SipTransportNoticeKind.SocketError, new SipEndPoint(SipProtocol.Tcp, remote),
                 timeout.IsCancellationRequested ? "TCP connect timed out" : "TCP connect failed", e);
-            return null;
+            return (null, false);
         }
 
-        Register(connection);
-        return connection;
+        return (connection, true);
     }
 
     private void Register(TcpConnection connection)
@@ -251,4 +295,22 @@ internal sealed class TcpConnectionPool : IAsyncDisposable
     }
 
     private void Release() => Interlocked.Decrement(ref _reserved);
+
+    private void SendFailed(IPEndPoint remote, string detail)
+    {
+        _context.Counters.AddSendFailure();
+        _context.Notify(SipTransportNoticeKind.SendFailed, new SipEndPoint(SipProtocol.Tcp, remote), detail);
+    }
+
+    /// <summary>Messages waiting for a connection being opened; guarded by locking the instance.</summary>
+    private sealed class PendingConnect
+    {
+        public List<byte[]> Queue { get; } = new(2);
+
+        public bool Started { get; set; }
+
+        public bool Completed { get; set; }
+
+        public TcpConnection? Connection { get; set; }
+    }
 }

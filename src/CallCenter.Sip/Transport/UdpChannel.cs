@@ -134,7 +134,17 @@ internal sealed class UdpChannel : IAsyncDisposable
                 continue;
             }
 
-            Handle(buffer.AsSpan(0, length), sources.Get(address));
+            var remote = sources.Get(address);
+            try
+            {
+                Handle(buffer.AsSpan(0, length), remote);
+            }
+            catch (Exception e)
+            {
+                // The parser promises not to throw; should a bug break that promise, one datagram is lost, not the socket.
+                _context.Counters.AddDropped();
+                _context.Notify(SipTransportNoticeKind.Dropped, remote, "datagram handling failed", e);
+            }
         }
     }
 

@@ -206,17 +206,24 @@ public class TcpTransportSpec(ITestOutputHelper output)
         var agent = new SipEndPoint(SipProtocol.Tcp, agentListener.LocalEnd());
         var via = $"SIP/2.0/TCP {host.Tcp(AddressFamily.InterNetwork)};branch=z9hG4bK";
 
-        host.Send(ParseRequest(Request("INVITE", via + "1", "out-1")), agent);
-        host.Send(ParseRequest(Request("MESSAGE", via + "2", "out-2")), agent);
+        // Sent back to back, all while the connection is still being opened: they must keep their order.
+        for (var i = 0; i < 20; i++)
+        {
+            host.Send(ParseRequest(Request(i == 0 ? "INVITE" : "MESSAGE", via + i, "out-" + i)), agent);
+        }
+
         using var connection = await agentListener.AcceptAsync(deadline.Token);
-        var first = await connection.ReadMessageAsync(deadline.Token);
-        var second = await connection.ReadMessageAsync(deadline.Token);
-        var response = SipResponse.For((SipRequest)first, 180, toTag: "agent");
+        var arrived = new List<SipMessage>();
+        for (var i = 0; i < 20; i++)
+        {
+            arrived.Add(await connection.ReadMessageAsync(deadline.Token));
+        }
+
+        var response = SipResponse.For((SipRequest)arrived[0], 180, toTag: "agent");
         await connection.SendAsync(Serialization.SipSerializer.Serialize(response), SocketFlags.None, deadline.Token);
         var back = await host.NextAsync(deadline.Token);
 
-        Assert.Equal("out-1", first.CallId);
-        Assert.Equal("out-2", second.CallId);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "out-" + i), arrived.Select(m => m.CallId!));
         Assert.Equal(180, Assert.IsType<SipResponse>(back.Message).StatusCode);
         Assert.Equal(agent, back.Remote);
         Assert.Equal(1, host.Counters.ConnectionsOpened);
