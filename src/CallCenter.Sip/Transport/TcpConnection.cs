@@ -19,13 +19,17 @@ internal sealed class TcpConnection
     private readonly TransportContext _context;
     private readonly Channel<byte[]> _outbound;
     private readonly CancellationTokenSource _stop;
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivity;
     private int _closed;
     private int _draining;
     private string _closeReason = "closed";
 
+    /// <summary>Throws <see cref="SocketException"/> when the socket was reset before it got here.</summary>
     public TcpConnection(Socket socket, TransportContext context)
     {
+        Remote = new SipEndPoint(SipProtocol.Tcp, IpAddresses.Normalize((IPEndPoint)socket.RemoteEndPoint!));
+        Local = new SipEndPoint(SipProtocol.Tcp, IpAddresses.Normalize((IPEndPoint)socket.LocalEndPoint!));
         _socket = socket;
         _context = context;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Shutdown);
@@ -34,8 +38,6 @@ internal sealed class TcpConnection
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        Remote = new SipEndPoint(SipProtocol.Tcp, IpAddresses.Normalize((IPEndPoint)socket.RemoteEndPoint!));
-        Local = new SipEndPoint(SipProtocol.Tcp, IpAddresses.Normalize((IPEndPoint)socket.LocalEndPoint!));
         Touch();
     }
 
@@ -49,10 +51,10 @@ internal sealed class TcpConnection
 
     public TimeSpan IdleTime => _context.Time.GetElapsedTime(Volatile.Read(ref _lastActivity));
 
-    /// <summary>Ends when both loops have stopped and the socket is closed.</summary>
-    public Task Completion { get; private set; } = Task.CompletedTask;
+    /// <summary>Ends when both loops have stopped, the socket is closed and the pool was told.</summary>
+    public Task Completion => _completed.Task;
 
-    public void Start(Action<TcpConnection> onClosed) => Completion = RunAsync(onClosed);
+    public void Start(Action<TcpConnection> onClosed) => _ = RunAsync(onClosed);
 
     /// <summary>Queues bytes for the write loop; a peer that lets the queue fill up is not reading, and is cut off.</summary>
     public bool TrySend(byte[] data)
@@ -94,7 +96,14 @@ internal sealed class TcpConnection
 
         Volatile.Write(ref _closeReason, reason);
         _outbound.Writer.TryComplete();
-        _stop.Cancel();
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The loops already ended on their own and the connection finished closing.
+        }
     }
 
     private async Task RunAsync(Action<TcpConnection> onClosed)
@@ -102,29 +111,36 @@ internal sealed class TcpConnection
         await Task.Yield();
         var reading = ReadLoopAsync();
         var writing = WriteLoopAsync();
-        await Task.WhenAny(reading, writing).ConfigureAwait(false);
-        Close(_closeReason);
         try
         {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // Already reset by the peer: nothing left to shut down.
-        }
-
-        _socket.Dispose();
-        await Task.WhenAll(reading, writing).ConfigureAwait(false);
-        while (_outbound.Reader.TryRead(out var unsent))
-        {
-            if (!ReferenceEquals(unsent, Pong))
+            await Task.WhenAny(reading, writing).ConfigureAwait(false);
+            Close(_closeReason);
+            try
             {
-                _context.Counters.AddSendFailure();
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Already reset by the peer: nothing left to shut down.
+            }
+
+            _socket.Dispose();
+            await Task.WhenAll(reading, writing).ConfigureAwait(false);
+            while (_outbound.Reader.TryRead(out var unsent))
+            {
+                if (!ReferenceEquals(unsent, Pong))
+                {
+                    _context.Counters.AddSendFailure();
+                }
             }
         }
-
-        _stop.Dispose();
-        onClosed(this);
+        finally
+        {
+            // Whatever happened above, the pool must forget this connection or disposal would wait for it forever.
+            _stop.Dispose();
+            onClosed(this);
+            _completed.TrySetResult();
+        }
     }
 
     private async Task ReadLoopAsync()
@@ -238,6 +254,11 @@ internal sealed class TcpConnection
         {
             _context.Notify(SipTransportNoticeKind.SendFailed, Remote, "TCP send failed", e);
             Close("send failed: " + e.SocketErrorCode);
+        }
+        catch (Exception e)
+        {
+            _context.Notify(SipTransportNoticeKind.SendFailed, Remote, "TCP write loop failed", e);
+            Close("internal error");
         }
     }
 

@@ -54,6 +54,42 @@ public class TcpTransportSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Tcp_many_connections_at_once_should_each_deliver_every_message()
+    {
+        using var deadline = Deadline();
+        await using var host = StartHost(IPAddress.Loopback);
+        var endPoint = host.Tcp(AddressFamily.InterNetwork);
+
+        var phones = await Task.WhenAll(Enumerable.Range(0, 20).Select(async p =>
+        {
+            var phone = await ConnectAsync(endPoint, deadline.Token);
+            var burst = string.Concat(Enumerable.Range(0, 10).Select(m => Request("MESSAGE", $"SIP/2.0/TCP 127.0.0.1;branch=z9hG4bK{p}x{m}", $"{p}:{m}", body: "hi")));
+            await phone.WriteAsync(burst, deadline.Token);
+            return phone;
+        }));
+        var received = new List<ReceivedMessage>();
+        for (var i = 0; i < 200; i++)
+        {
+            received.Add(await host.NextAsync(deadline.Token));
+        }
+
+        // Per connection, in order; across connections, any interleaving.
+        foreach (var group in received.GroupBy(r => r.Remote))
+        {
+            var callIds = group.Select(r => r.Message.CallId!).ToList();
+            var prefix = callIds[0].Split(':')[0];
+            Assert.Equal(Enumerable.Range(0, 10).Select(m => $"{prefix}:{m}"), callIds);
+        }
+
+        Assert.Equal(20, received.Select(r => r.Remote).Distinct().Count());
+        Assert.Equal(20, host.OpenConnections);
+        foreach (var phone in phones)
+        {
+            phone.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Tcp_double_crlf_ping_should_get_a_single_crlf_pong()
     {
         using var deadline = Deadline();

@@ -238,6 +238,37 @@ public class UdpTransportSpec(ITestOutputHelper output)
         Assert.Throws<SocketException>(() => SipTransportHost.Start(options));
     }
 
+    [Fact]
+    public async Task Observer_should_hear_of_garbage_and_one_that_throws_should_not_stop_the_loop()
+    {
+        using var deadline = Deadline();
+        var observer = new ThrowingObserver();
+        await using var host = StartHost(IPAddress.Loopback, o => o with { Observer = observer });
+        using var phone = UdpPeer(IPAddress.Loopback);
+        var target = host.Udp(AddressFamily.InterNetwork);
+
+        await phone.SendToAsync(Bytes("NOT SIP AT ALL"), target, deadline.Token);
+        await phone.SendToAsync(Bytes(Request("OPTIONS", "SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1", "heard")), target, deadline.Token);
+
+        Assert.Equal("heard", (await host.NextAsync(deadline.Token)).Message.CallId);
+        var notice = Assert.Single(observer.Notices);
+        Assert.Equal(SipTransportNoticeKind.ParseError, notice.Kind);
+        Assert.Equal(new SipEndPoint(SipProtocol.Udp, phone.LocalEnd()), notice.Remote);
+    }
+
+    private sealed class ThrowingObserver : ISipTransportObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<SipTransportNotice> _notices = new();
+
+        public IReadOnlyCollection<SipTransportNotice> Notices => _notices;
+
+        public void OnNotice(SipTransportNotice notice)
+        {
+            _notices.Enqueue(notice);
+            throw new InvalidOperationException("observer bug");
+        }
+    }
+
     private static byte[] Garbage(Random random)
     {
         switch (random.Next(3))
