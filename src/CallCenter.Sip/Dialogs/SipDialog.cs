@@ -65,6 +65,11 @@ public sealed partial record SipDialog
     /// <summary>The last ACK we sent for a 2xx, re-sent when that 2xx is retransmitted.</summary>
     public SentAck? LastAck { get; private init; }
 
+    /// <summary>
+    /// True while an INVITE of either side has no final response: §14.1 forbids starting another INVITE then.
+    /// </summary>
+    public bool HasInviteInProgress => PendingOutgoingInvite is not null || PendingIncomingInvite is not null;
+
     public string CallId => Id.CallId;
 
     public string LocalTag => Id.LocalTag;
