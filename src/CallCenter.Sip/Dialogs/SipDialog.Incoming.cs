@@ -74,6 +74,10 @@ public sealed partial record SipDialog
         return next with { State = response.IsSuccess ? DialogState.Confirmed : DialogState.Terminated };
     }
 
+    /// <summary>
+    /// A BYE may come on an early dialog from the caller (§15): the dialog still ends here, and the caller of
+    /// <see cref="Receive"/> answers the pending INVITE with 487 (§15.1.2).
+    /// </summary>
     private static InDialogOutcome Terminate(SipDialog dialog, SipRequest bye)
     {
         var ended = dialog with { State = DialogState.Terminated };
