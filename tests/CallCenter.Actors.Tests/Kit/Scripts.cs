@@ -62,6 +62,22 @@ public static class Scripts
         (new QueueCommands.MarkAnswered(Sales, call, Alice), At(15)),
     ];
 
+    /// <summary>The events the domain decides for a call script, as a CallActor would persist them.</summary>
+    public static IReadOnlyList<ICallEvent> EventsOf(CallId call, IEnumerable<(object Command, DateTimeOffset Now)> steps)
+    {
+        var state = new CallState(call);
+        var events = new List<ICallEvent>();
+        foreach (var (command, now) in steps)
+        {
+            var (result, decided) = state.Decide((ICallCommand)command, now);
+            Assert.True(result.IsOk, $"{command} was {result}");
+            state = decided.Aggregate(state, (s, e) => s.Apply(e));
+            events.AddRange(decided);
+        }
+
+        return events;
+    }
+
     /// <summary>Runs every step through <paramref name="entity"/> and returns its last sequence number.</summary>
     public static async Task<long> RunAsync(this TestKitBase kit, IActorRef entity, IEnumerable<(object Command, DateTimeOffset Now)> steps)
     {

@@ -4,7 +4,6 @@ using CallCenter.Actors.Persistence;
 using CallCenter.Actors.Tests.Kit;
 using CallCenter.Domain;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using static CallCenter.Actors.Tests.Kit.Scripts;
 
 namespace CallCenter.Actors.Tests.Persistence;
@@ -23,7 +22,7 @@ public sealed class PersistenceHostingSpec : IDisposable
         var call = new CallId("hosted-1");
         var settings = _database.Settings;
 
-        await using (var host = await StartAsync(settings))
+        await using (var host = await TestHost.StartAsync(builder => builder.WithCallCenterPersistence(settings)))
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
             var entity = system.ActorOf(Entities.Call(call));
@@ -36,7 +35,7 @@ public sealed class PersistenceHostingSpec : IDisposable
             Assert.True(system.Settings.Config.HasPath("akka.persistence.journal.sql.batch-size"));
         }
 
-        await using (var host = await StartAsync(settings))
+        await using (var host = await TestHost.StartAsync(builder => builder.WithCallCenterPersistence(settings)))
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
             var view = await system.ActorOf(Entities.Call(call)).Ask<Entity.View>(Entity.GetView.Instance, TimeSpan.FromSeconds(10));
@@ -58,48 +57,4 @@ public sealed class PersistenceHostingSpec : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
-
-    private static async Task<RunningHost> StartAsync(PersistenceSettings settings)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IHostApplicationLifetime, Lifetime>(); // what a HostBuilder would register
-        services.AddAkka("hosted", builder => builder.WithCallCenterPersistence(settings));
-        var provider = services.BuildServiceProvider();
-        var hosted = provider.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-
-        return new RunningHost(provider, hosted);
-    }
-
-    private sealed class Lifetime : IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
-    }
-
-    private sealed class RunningHost(ServiceProvider services, IReadOnlyList<IHostedService> hosted) : IAsyncDisposable
-    {
-        public IServiceProvider Services => services;
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var service in hosted.Reverse())
-            {
-                await service.StopAsync(CancellationToken.None);
-            }
-
-            await services.DisposeAsync();
-        }
-    }
 }
