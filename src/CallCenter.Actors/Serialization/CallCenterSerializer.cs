@@ -23,8 +23,15 @@ public sealed class CallCenterSerializer(ExtendedActorSystem system) : Serialize
     public override byte[] ToBinary(object obj)
     {
         var type = obj.GetType();
-        Manifests.ManifestFor(type); // fail before writing a payload that could never be read back
-        return JsonSerializer.SerializeToUtf8Bytes(obj, type, CallCenterJson.Options);
+        var manifest = Manifests.ManifestFor(type); // fail before writing a payload that could never be read back
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(obj, type, CallCenterJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new SerializationException($"cannot write {type.FullName} as manifest '{manifest}': {e.Message}", e);
+        }
     }
 
     public override object FromBinary(byte[] bytes, string manifest)

@@ -128,7 +128,9 @@ public sealed class CallCenterSerializerSpec(ITestOutputHelper output)
     [Fact]
     public void Serializer_should_refuse_to_write_a_default_id()
     {
-        Assert.ThrowsAny<Exception>(() => Serializer().ToBinary(new CallEvents.CallQueued(default, new QueueId("sales"), T0)));
+        var error = Assert.Throws<SerializationException>(() => Serializer().ToBinary(new CallEvents.CallQueued(default, new QueueId("sales"), T0)));
+
+        Assert.Contains("empty CallId", error.Message);
     }
 
     [Fact]
