@@ -15,6 +15,7 @@ public sealed class CallRecordStore
     public const string ProjectionName = "call-records";
 
     private readonly TimeProvider _clock;
+    private volatile bool _created;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="clock">Stamps the offset row's updated_at; the system clock when null.</param>
@@ -34,14 +35,19 @@ public sealed class CallRecordStore
     public static CallRecordStore ForSqliteFile(string path, TimeSpan? busyTimeout = null, TimeProvider? clock = null) =>
         new(SqliteConnections.ForFile(path, busyTimeout ?? TimeSpan.FromSeconds(30)), clock);
 
-    /// <summary>Creates the file, its tables and indexes when missing, and turns on write-ahead logging.</summary>
+    /// <summary>
+    /// Creates the file, its tables and indexes when missing, and turns on write-ahead logging. Every other method does
+    /// this on its first call, so readers (reports, HTTP) may come before the projection has written anything.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         SqliteConnections.Prepare(ConnectionString);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = CallRecordSchema.Create;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _created = true;
     }
 
     /// <summary>The journal ordering of the last projected event; 0 before the first.</summary>
@@ -129,6 +135,12 @@ public sealed class CallRecordStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        // Racing first calls both run CREATE ... IF NOT EXISTS, which is harmless.
+        if (!_created)
+        {
+            await EnsureCreatedAsync(cancellationToken);
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

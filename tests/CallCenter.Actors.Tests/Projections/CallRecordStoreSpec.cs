@@ -28,14 +28,15 @@ public sealed class CallRecordStoreSpec : IDisposable
         EventsOf(A, AnsweredCall(A, 0)), EventsOf(B, AbandonedCall(B, 2)), EventsOf(C, TimedOutCall(C, 4)));
 
     [Fact]
-    public async Task Store_should_start_empty_at_offset_zero()
+    public async Task Store_should_start_empty_at_offset_zero_even_before_anyone_created_it()
     {
-        await _store.EnsureCreatedAsync();
-        await _store.EnsureCreatedAsync(); // idempotent
+        var reader = CallRecordStore.ForSqliteFile(_database.Sibling("fresh"));
 
-        Assert.Equal(0, await _store.ReadOffsetAsync());
-        Assert.Empty(await _store.ListAsync());
-        Assert.Null(await _store.FindAsync(A));
+        Assert.Empty(await reader.ListAsync());
+        Assert.Null(await reader.FindAsync(A));
+        Assert.Equal(0, await reader.ReadOffsetAsync());
+        await reader.EnsureCreatedAsync(); // idempotent
+        Assert.Empty(await reader.ListAsync());
     }
 
     [Fact]
