@@ -1,0 +1,111 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using CallCenter.Actors.Persistence;
+using CallCenter.Domain;
+
+namespace CallCenter.Actors.Projections;
+
+/// <summary>
+/// Owns the stream that follows the journal's "call" tag into <see cref="CallRecordStore"/>. Each (re)start of the stream
+/// reads the stored offset first, so a failure anywhere (query, database) restarts with backoff from the last committed
+/// batch. Every committed batch is published on the EventStream as <see cref="CallRecordsProjected"/>.
+/// </summary>
+public sealed class CallRecordProjection : ReceiveActor
+{
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CallRecordStore _store;
+    private readonly CallRecordProjectionSettings _settings;
+
+    public CallRecordProjection(CallRecordStore store, CallRecordProjectionSettings settings)
+    {
+        _store = store;
+        _settings = settings;
+
+        Receive<CallRecordsProjected>(batch =>
+        {
+            _log.Debug("Projected call events {FromOffset}..{ToOffset}: {Applied} applied, {Skipped} skipped",
+                batch.FromOffset, batch.ToOffset, batch.Applied, batch.Skipped);
+            Context.System.EventStream.Publish(batch);
+        });
+
+        // The restart source only ends when the materializer (this actor) stops or the read journal shuts down.
+        Receive<StreamEnded>(_ =>
+        {
+            _log.Warning("Call-record projection stream ended; stopping");
+            Context.Stop(Self);
+        });
+
+        Receive<StreamFailed>(failed => throw new InvalidOperationException("call-record projection stream failed", failed.Cause));
+    }
+
+    public static Props Props(CallRecordStore store, CallRecordProjectionSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        settings ??= CallRecordProjectionSettings.Default;
+        if (settings.Validate() is { } problem)
+        {
+            throw new ArgumentException($"invalid call-record projection settings: {problem}", nameof(settings));
+        }
+
+        return Akka.Actor.Props.Create(() => new CallRecordProjection(store, settings));
+    }
+
+    protected override void PreStart()
+    {
+        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<IEventsByTagQuery>(_settings.ReadJournalPluginId);
+        var restart = RestartSettings.Create(_settings.MinBackoff, _settings.MaxBackoff, randomFactor: 0.2);
+
+        RestartSource
+            .OnFailuresWithBackoff(() => Run(journal), restart)
+            .RunWith(Sink.ActorRef<CallRecordsProjected>(Self, StreamEnded.Instance, e => new StreamFailed(e)), Context.Materializer());
+    }
+
+    // One attempt: read the committed offset, then follow the tag from there, writing batches as they fill.
+    private Source<CallRecordsProjected, NotUsed> Run(IEventsByTagQuery journal) =>
+        Source.FromTask(StartAsync())
+            .ConcatMany(offset => journal.EventsByTag(EventTags.Call, Offset.Sequence(offset)))
+            .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
+            .SelectAsync(1, WriteAsync)
+            .Log("call-record-projection", log: _log)
+            .WithAttributes(Attributes.CreateLogLevels(LogLevel.DebugLevel, LogLevel.InfoLevel, LogLevel.WarningLevel));
+
+    private async Task<long> StartAsync()
+    {
+        await _store.EnsureCreatedAsync();
+        return await _store.ReadOffsetAsync();
+    }
+
+    private Task<CallRecordsProjected> WriteAsync(IEnumerable<EventEnvelope> batch)
+    {
+        var envelopes = batch.ToList();
+        var events = new List<ProjectedCallEvent>(envelopes.Count);
+        var through = 0L;
+        foreach (var envelope in envelopes)
+        {
+            var offset = envelope.Offset is Sequence s
+                ? s.Value
+                : throw new InvalidOperationException($"the read journal returned a {envelope.Offset.GetType().Name} offset; the projection needs Sequence");
+            through = Math.Max(through, offset);
+
+            // The "call" tag only marks call events (EventTagger); anything else is passed over but its offset still counts.
+            if (envelope.Event is ICallEvent e)
+            {
+                events.Add(new ProjectedCallEvent(offset, e));
+            }
+        }
+
+        return _store.ApplyAsync(events, through);
+    }
+
+    // Both can arrive after the actor stopped (the materializer tears the sink down with it): not worth a dead letter.
+    private sealed record StreamEnded : IDeadLetterSuppression
+    {
+        public static StreamEnded Instance { get; } = new();
+    }
+
+    private sealed record StreamFailed(Exception Cause) : IDeadLetterSuppression;
+}
