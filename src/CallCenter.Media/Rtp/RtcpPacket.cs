@@ -11,6 +11,7 @@ public static class RtcpPacket
     public const int HeaderLength = 4;
     public const byte SenderReport = 200;
     public const byte ReceiverReport = 201;
+    public const byte TransportFeedback = 205;
     public const byte ExtendedReport = 207;
 
     /// <summary>
@@ -22,13 +23,14 @@ public static class RtcpPacket
 
     /// <summary>
     /// Validates a compound packet: every part is version 2 with a length that ends exactly on the datagram's end,
-    /// the first is a report (SR to XR, allowing RFC 5506 reduced-size feedback) and only the last may be padded.
+    /// the first is SR or RR (RFC 3550 A.2) or, in RFC 5506 reduced-size RTCP, feedback or XR, and only the last
+    /// may be padded.
     /// <paramref name="senderSsrc"/> is the first part's SSRC: the reporting source, used for latching.
     /// </summary>
     public static bool TryValidate(ReadOnlySpan<byte> datagram, out uint senderSsrc)
     {
         senderSsrc = 0;
-        if (datagram.Length < HeaderLength + 4 || datagram[1] is < SenderReport or > ExtendedReport)
+        if (datagram.Length < HeaderLength + 4 || datagram[1] is not (SenderReport or ReceiverReport or >= TransportFeedback and <= ExtendedReport))
         {
             return false;
         }
