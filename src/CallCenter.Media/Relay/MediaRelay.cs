@@ -44,17 +44,24 @@ public sealed class MediaRelay : IMediaRelay
         var takeover = (long)(options.LatchTakeover.TotalSeconds * time.TimestampFrequency);
         _customer = new MediaLeg(MediaLegId.Customer, this, customer, time, takeover);
         _agent = new MediaLeg(MediaLegId.Agent, this, agent, time, takeover);
-        _loops =
-        [
-            Task.Run(() => ReceiveLoopAsync(_customer, rtcp: false)),
-            Task.Run(() => ReceiveLoopAsync(_customer, rtcp: true)),
-            Task.Run(() => ReceiveLoopAsync(_agent, rtcp: false)),
-            Task.Run(() => ReceiveLoopAsync(_agent, rtcp: true)),
-        ];
-        if (options.MediaTimeout is not null)
+
+        // The loops and timers must not carry the opener's ExecutionContext: its AsyncLocals (an actor's context,
+        // Activity.Current, logging scopes) mean nothing to them, and a non-default context makes every awaited
+        // receive queue its continuation with a fresh work item: an allocation per packet.
+        using (ExecutionContext.SuppressFlow())
         {
-            _watchdog = time.CreateTimer(
-                static state => ((MediaRelay)state!).CheckTimeouts(), this, options.TimeoutCheckInterval, options.TimeoutCheckInterval);
+            _loops =
+            [
+                Task.Run(() => ReceiveLoopAsync(_customer, rtcp: false)),
+                Task.Run(() => ReceiveLoopAsync(_customer, rtcp: true)),
+                Task.Run(() => ReceiveLoopAsync(_agent, rtcp: false)),
+                Task.Run(() => ReceiveLoopAsync(_agent, rtcp: true)),
+            ];
+            if (options.MediaTimeout is not null)
+            {
+                _watchdog = time.CreateTimer(
+                    static state => ((MediaRelay)state!).CheckTimeouts(), this, options.TimeoutCheckInterval, options.TimeoutCheckInterval);
+            }
         }
     }
 
