@@ -89,6 +89,11 @@ public sealed class MediaLeg : IMediaLeg
 
     internal SocketAddress? RtcpDestination => RtcpLatch.Latched ?? Volatile.Read(ref _remoteRtcp);
 
+    /// <summary>The RTP address from the SDP (raw form, for the latch).</summary>
+    internal SocketAddress? NamedRtp => Volatile.Read(ref _remoteRtp);
+
+    internal SocketAddress? NamedRtcp => Volatile.Read(ref _remoteRtcp);
+
     public void SetRemote(IPEndPoint rtp, IPEndPoint? rtcp = null)
     {
         ArgumentNullException.ThrowIfNull(rtp);

@@ -17,6 +17,10 @@ namespace CallCenter.Media.Relay;
 /// </summary>
 public sealed class MediaRelay : IMediaRelay
 {
+    private const int MaxFailuresInARow = 64;
+
+    private static readonly TimeSpan FailurePause = TimeSpan.FromMilliseconds(10);
+
     private readonly PortAllocator _ports;
     private readonly IMediaEvents _events;
     private readonly TimeProvider _time;
@@ -216,7 +220,7 @@ public sealed class MediaRelay : IMediaRelay
         }
 
         var now = _time.GetTimestamp();
-        var latch = from.RtpLatch.Accept(source, packet.Ssrc, now);
+        var latch = from.RtpLatch.Accept(source, packet.Ssrc, now, from.NamedRtp);
         if (latch == LatchOutcome.Refused)
         {
             counters.RtpDropped();
@@ -264,7 +268,7 @@ public sealed class MediaRelay : IMediaRelay
         var counters = from.Counters;
         counters.RtcpReceived();
         if (!RtcpPacket.TryValidate(datagram, out var senderSsrc) ||
-            from.RtcpLatch.Accept(source, senderSsrc, _time.GetTimestamp()) == LatchOutcome.Refused)
+            from.RtcpLatch.Accept(source, senderSsrc, _time.GetTimestamp(), from.NamedRtcp) == LatchOutcome.Refused)
         {
             counters.RtcpDropped();
             return;
@@ -310,6 +314,7 @@ public sealed class MediaRelay : IMediaRelay
         var socket = rtcp ? leg.Sockets.Rtcp : leg.Sockets.Rtp;
         var buffer = ArrayPool<byte>.Shared.Rent(_options.MaxDatagramBytes);
         var source = new SocketAddress(leg.Sockets.Family);
+        var failuresInARow = 0;
         try
         {
             while (Volatile.Read(ref _disposed) == 0)
@@ -319,6 +324,7 @@ public sealed class MediaRelay : IMediaRelay
                 {
                     // The SocketAddress overload fills one reused address object: no EndPoint per packet.
                     length = await socket.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, source).ConfigureAwait(false);
+                    failuresInARow = 0;
                 }
                 catch (ObjectDisposedException)
                 {
@@ -327,8 +333,15 @@ public sealed class MediaRelay : IMediaRelay
                 catch (SocketException)
                 {
                     // Oversized datagrams, ICMP resets and the abort that disposal causes all land here; the loop
-                    // condition ends it after disposal, anything else costs one datagram.
+                    // condition ends it after disposal, anything else costs one datagram. A socket that keeps
+                    // failing gets a short pause instead of a spinning core.
                     CountSocketError(leg, rtcp);
+                    if (++failuresInARow >= MaxFailuresInARow)
+                    {
+                        failuresInARow = 0;
+                        await Task.Delay(FailurePause).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 

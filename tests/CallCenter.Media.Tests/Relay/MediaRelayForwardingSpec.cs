@@ -123,6 +123,25 @@ public sealed class MediaRelayForwardingSpec
     }
 
     [Fact]
+    public async Task The_address_the_sdp_named_should_win_back_the_latch_from_a_stranger_at_once()
+    {
+        await using var h = Start();
+        using var stranger = new TestPhone();
+        h.Relay.Bridge();
+        stranger.Send(RtpBytes(0, 1, 160, 0xBAD), h.AgentLegRtp);
+        await h.Customer.ReceiveDataAsync();
+        Assert.Equal(stranger.EndPoint, h.Relay.Agent.LatchedRtp);
+
+        h.Agent.Send(RtpBytes(0, 1, 160, 0xA6E), h.AgentLegRtp);
+        await h.Customer.ReceiveDataAsync();
+        var toAgent = RtpBytes(0, 2, 320, 0xC);
+        h.Customer.Send(toAgent, h.CustomerLegRtp);
+
+        Assert.Equal(toAgent, await h.Agent.ReceiveDataAsync());
+        Assert.Equal(h.Agent.EndPoint, h.Relay.Agent.LatchedRtp);
+    }
+
+    [Fact]
     public async Task A_new_sdp_address_should_replace_the_latched_one()
     {
         await using var h = Start();
