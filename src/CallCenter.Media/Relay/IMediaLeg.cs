@@ -12,6 +12,9 @@ public interface IMediaLeg
 
     int LocalRtcpPort { get; }
 
+    /// <summary>The bound RTP address (the bind address may be a wildcard: the SDP needs the node's public one).</summary>
+    IPEndPoint LocalRtpEndPoint { get; }
+
     /// <summary>
     /// Where the phone said (in SDP) it receives RTP and RTCP; RTCP defaults to the RTP port + 1. Used until
     /// packets arrive (then the relay answers where they come from); a different address forgets the latch.

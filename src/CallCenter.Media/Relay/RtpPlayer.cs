@@ -46,7 +46,14 @@ internal sealed class RtpPlayer : IDisposable
         }
     }
 
-    public void Start() => _timer = _time.CreateTimer(static state => ((RtpPlayer)state!).Tick(), this, FrameTime, FrameTime);
+    public void Start()
+    {
+        // The owner's ExecutionContext (an actor's, with its AsyncLocals) has no business on the media timer.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _timer = _time.CreateTimer(static state => ((RtpPlayer)state!).Tick(), this, FrameTime, FrameTime);
+        }
+    }
 
     public void Dispose()
     {
