@@ -14,6 +14,7 @@ internal sealed class MediaLegCounters
     private long _rtcpReceived;
     private long _rtcpForwarded;
     private long _rtcpDropped;
+    private long _receiveErrors;
     private long _lastRtpTimestamp = Never;
 
     public void RtpReceived(int bytes)
@@ -40,6 +41,8 @@ internal sealed class MediaLegCounters
 
     public void RtcpDropped() => Interlocked.Increment(ref _rtcpDropped);
 
+    public void ReceiveFailed() => Interlocked.Increment(ref _receiveErrors);
+
     public MediaLegStatistics Snapshot(TimeProvider time)
     {
         var last = Volatile.Read(ref _lastRtpTimestamp);
@@ -53,6 +56,7 @@ internal sealed class MediaLegCounters
             Interlocked.Read(ref _rtcpReceived),
             Interlocked.Read(ref _rtcpForwarded),
             Interlocked.Read(ref _rtcpDropped),
+            Interlocked.Read(ref _receiveErrors),
             last == Never ? null : time.GetUtcNow() - time.GetElapsedTime(last));
     }
 }

@@ -14,6 +14,7 @@ namespace CallCenter.Media.Relay;
 /// <param name="RtcpReceived">Datagrams on the RTCP port (and RTCP multiplexed onto the RTP port).</param>
 /// <param name="RtcpForwarded">RTCP relayed to the other leg.</param>
 /// <param name="RtcpDropped">RTCP not relayed.</param>
+/// <param name="ReceiveErrors">Receives that failed on either socket (oversized datagram, ICMP error, shutdown).</param>
 /// <param name="LastRtpAt">When the last valid RTP packet from the phone arrived; null before the first.</param>
 public readonly record struct MediaLegStatistics(
     long RtpReceived,
@@ -25,4 +26,5 @@ public readonly record struct MediaLegStatistics(
     long RtcpReceived,
     long RtcpForwarded,
     long RtcpDropped,
+    long ReceiveErrors,
     DateTimeOffset? LastRtpAt);

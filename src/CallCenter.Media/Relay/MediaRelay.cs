@@ -50,8 +50,7 @@ public sealed class MediaRelay : IMediaRelay
         _agent = new MediaLeg(MediaLegId.Agent, this, agent, time, takeover);
 
         // The loops and timers must not carry the opener's ExecutionContext: its AsyncLocals (an actor's context,
-        // Activity.Current, logging scopes) mean nothing to them, and a non-default context makes every awaited
-        // receive queue its continuation with a fresh work item: an allocation per packet.
+        // Activity.Current, logging scopes) mean nothing to them and would stay reachable for the whole call.
         using (ExecutionContext.SuppressFlow())
         {
             _loops =
@@ -312,7 +311,10 @@ public sealed class MediaRelay : IMediaRelay
     private async Task ReceiveLoopAsync(MediaLeg leg, bool rtcp)
     {
         var socket = rtcp ? leg.Sockets.Rtcp : leg.Sockets.Rtp;
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.MaxDatagramBytes);
+        // One byte more than the limit: the kernel truncates a larger datagram silently on Linux, so a full
+        // buffer is how an oversized one shows; it is dropped whole rather than relayed cut short.
+        var limit = _options.MaxDatagramBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
         var source = new SocketAddress(leg.Sockets.Family);
         var failuresInARow = 0;
         try
@@ -323,7 +325,7 @@ public sealed class MediaRelay : IMediaRelay
                 try
                 {
                     // The SocketAddress overload fills one reused address object: no EndPoint per packet.
-                    length = await socket.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, source).ConfigureAwait(false);
+                    length = await socket.ReceiveFromAsync(buffer.AsMemory(0, limit + 1), SocketFlags.None, source).ConfigureAwait(false);
                     failuresInARow = 0;
                 }
                 catch (ObjectDisposedException)
@@ -332,16 +334,22 @@ public sealed class MediaRelay : IMediaRelay
                 }
                 catch (SocketException)
                 {
-                    // Oversized datagrams, ICMP resets and the abort that disposal causes all land here; the loop
-                    // condition ends it after disposal, anything else costs one datagram. A socket that keeps
-                    // failing gets a short pause instead of a spinning core.
-                    CountSocketError(leg, rtcp);
+                    // ICMP resets and oversized datagrams where the OS reports them (Windows), and the abort that
+                    // disposal causes, land here; the loop condition ends it after disposal, anything else costs
+                    // one datagram. A socket that keeps failing gets a short pause instead of a spinning core.
+                    leg.Counters.ReceiveFailed();
                     if (++failuresInARow >= MaxFailuresInARow)
                     {
                         failuresInARow = 0;
                         await Task.Delay(FailurePause).ConfigureAwait(false);
                     }
 
+                    continue;
+                }
+
+                if (length > limit)
+                {
+                    leg.Counters.ReceiveFailed();
                     continue;
                 }
 
@@ -359,7 +367,7 @@ public sealed class MediaRelay : IMediaRelay
                 catch (Exception)
                 {
                     // Parsing never throws; should a bug break that promise, one datagram is lost, not the leg.
-                    CountSocketError(leg, rtcp);
+                    CountDropped(leg, rtcp);
                 }
             }
         }
@@ -369,7 +377,7 @@ public sealed class MediaRelay : IMediaRelay
         }
     }
 
-    private static void CountSocketError(MediaLeg leg, bool rtcp)
+    private static void CountDropped(MediaLeg leg, bool rtcp)
     {
         if (rtcp)
         {

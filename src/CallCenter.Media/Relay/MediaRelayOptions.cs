@@ -17,7 +17,7 @@ public sealed record MediaRelayOptions
     /// <summary>How long a latched source must be silent before a different address with another SSRC may take over.</summary>
     public TimeSpan LatchTakeover { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Receive buffer per socket: larger datagrams are dropped (G.711 packets are 172 bytes).</summary>
+    /// <summary>Largest datagram accepted; larger ones are dropped whole and counted as receive errors (G.711 packets are 172 bytes).</summary>
     public int MaxDatagramBytes { get; init; } = 2048;
 
     public static MediaRelayOptions Default { get; } = new();

@@ -283,6 +283,21 @@ public sealed class MediaRelayForwardingSpec
     }
 
     [Fact]
+    public async Task A_datagram_larger_than_the_buffer_should_be_counted_as_an_error_not_relayed_truncated()
+    {
+        await using var h = Start(MediaRelayOptions.Default with { MaxDatagramBytes = 512 });
+        h.Relay.Bridge();
+
+        h.Customer.Send(RtpBytes(0, 1, 160, 0xC, new byte[1000]), h.CustomerLegRtp);
+        await h.UntilCustomerLeg(s => s.ReceiveErrors == 1, "the oversized datagram to fail");
+        var normal = RtpBytes(0, 2, 320, 0xC);
+        h.Customer.Send(normal, h.CustomerLegRtp);
+
+        Assert.Equal(normal, await h.Agent.ReceiveDataAsync());
+        Assert.Equal((1, 1), (h.Relay.Customer.Statistics.RtpReceived, h.Relay.Customer.Statistics.RtpForwarded));
+    }
+
+    [Fact]
     public async Task Remote_addresses_must_match_the_family_the_relay_binds()
     {
         await using var h = Start();
