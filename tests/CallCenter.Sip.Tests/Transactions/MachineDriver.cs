@@ -27,6 +27,9 @@ internal sealed class MachineDriver
 
     public IReadOnlyCollection<TransactionTimer> Armed => _armed.Keys;
 
+    /// <summary>When the earliest armed timer falls due, or null when none is running.</summary>
+    public TimeSpan? NextDue => _armed.Count == 0 ? null : _armed.Values.Min();
+
     public T As<T>()
         where T : SipTransaction => Assert.IsType<T>(Machine);
 

@@ -11,6 +11,9 @@ internal sealed class ManualTimerScheduler : ITransactionTimerScheduler
 
     public TimeSpan Now { get; private set; }
 
+    /// <summary>Models a scheduler that delivers a timer even after it was cancelled (a race the layer must survive).</summary>
+    public bool IgnoreCancel { get; init; }
+
     public int PendingCount
     {
         get
@@ -43,6 +46,11 @@ internal sealed class ManualTimerScheduler : ITransactionTimerScheduler
 
     public void Cancel(TransactionTimerKey key)
     {
+        if (IgnoreCancel)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _pending.Remove(key);
