@@ -261,7 +261,10 @@ public sealed class SipTransactionLayer
         }
     }
 
-    /// <summary>The server transaction a CANCEL refers to: its INVITE, else (rarely) a non-INVITE with the same branch.</summary>
+    /// <summary>
+    /// The server transaction a CANCEL refers to: its INVITE by key, else (rarely, §9.1 discourages it) a non-INVITE
+    /// with the same branch, found by a scan because the cancelled method is not in the CANCEL.
+    /// </summary>
     private (TransactionKey Key, Entry Entry)? FindCancelTarget(SipRequest cancel)
     {
         if (!TransactionKeys.TryForCancelTarget(cancel, out var inviteKey))

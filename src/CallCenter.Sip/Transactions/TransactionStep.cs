@@ -3,7 +3,4 @@ using System.Collections.Immutable;
 namespace CallCenter.Sip.Transactions;
 
 /// <summary>The result of feeding one input to a transaction: its next state and what the runtime must do, in order.</summary>
-public sealed record TransactionStep(SipTransaction Next, ImmutableArray<TransactionAction> Actions)
-{
-    public bool Terminates => Actions.Contains(TransactionAction.Terminated.Instance);
-}
+public sealed record TransactionStep(SipTransaction Next, ImmutableArray<TransactionAction> Actions);
