@@ -25,8 +25,9 @@ public sealed partial class CallActor
 
     private void Ring(AgentAssigned a)
     {
-        _ports.Signalling.Tell(new RingAgent(Id, a.AgentId, a.Contact, Leg));
+        // The timer first: whoever sees the ring may already count on the timeout being armed.
         Timers.StartSingleTimer(RingTimer, new RingTimedOut(a.AgentId, Leg), a.RingTimeout);
+        _ports.Signalling.Tell(new RingAgent(Id, a.AgentId, a.Contact, Leg));
     }
 
     private bool IsCurrentLeg(AgentId agentId, int? leg) =>

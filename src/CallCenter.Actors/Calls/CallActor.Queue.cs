@@ -72,8 +72,14 @@ public sealed partial class CallActor
     }
 
     // A queue that stopped (journal failure, rebalance) lost this call's ref: enqueue again, which it takes as a NoOp.
+    // Not while the node shuts down: the queue stopped for good then.
     private void QueueStopped(Terminated t)
     {
+        if (CoordinatedShutdown.Get(Context.System).ShutdownReason is not null)
+        {
+            return;
+        }
+
         if (State.Phase is CallPhase.Queued or CallPhase.Offering && _joining is null && State.QueueId is { } queueId)
         {
             Log.Info("Queue {QueueId} of call {CallId} stopped; joining it again", queueId, Id);

@@ -114,6 +114,8 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
 
     private void OnChanged(QueueState before, ImmutableArray<IQueueEvent> events)
     {
+        // Deadlines first: whoever hears from this queue next may already count on them.
+        ArmDeadline();
         foreach (var e in events)
         {
             switch (e)
@@ -143,7 +145,6 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
             }
         }
 
-        ArmDeadline();
         PublishWaiting();
     }
 
