@@ -30,16 +30,16 @@ internal sealed class CallCenterRig
         _kit = kit;
         _clock = clock;
         _offerTimeout = offerTimeout ?? TimeSpan.FromSeconds(5);
-        Signals = new SignalLog(kit.CreateTestProbe("signalling"));
-        Ended = kit.CreateTestProbe("ended");
-        kit.Sys.EventStream.Subscribe(Ended.Ref, typeof(CallEvents.CallEnded));
+        Signals = new ProbeLog(kit.CreateTestProbe("signalling"));
+        Ended = new ProbeLog(kit.CreateTestProbe("ended"));
+        kit.Sys.EventStream.Subscribe(Ended.Probe.Ref, typeof(CallEvents.CallEnded));
         Start();
     }
 
-    public SignalLog Signals { get; }
+    public ProbeLog Signals { get; }
 
     /// <summary>Receives every <see cref="CallEvents.CallEnded"/> of the node.</summary>
-    public TestProbe Ended { get; }
+    public ProbeLog Ended { get; }
 
     public IActorRef Agents { get; private set; } = ActorRefs.Nobody;
 
@@ -99,8 +99,7 @@ internal sealed class CallCenterRig
     public Task<RingAgent> ExpectRing(CallId? call = null, AgentId? agent = null) =>
         Signals.Expect<RingAgent>(r => (call is null || r.CallId == call) && (agent is null || r.AgentId == agent));
 
-    public async Task<CallEvents.CallEnded> ExpectEnded(CallId call) =>
-        await Ended.FishForMessageAsync<CallEvents.CallEnded>(e => e.CallId == call);
+    public Task<CallEvents.CallEnded> ExpectEnded(CallId call) => Ended.Expect<CallEvents.CallEnded>(e => e.CallId == call);
 
     public async Task<AgentState> AgentState(AgentId agent)
     {

@@ -2,9 +2,9 @@ using Akka.TestKit;
 
 namespace CallCenter.Actors.Tests.Kit;
 
-/// <summary>Reads the signalling port probe by type and predicate, keeping what it skips for later expectations:
-/// the commands of concurrent calls interleave in any order.</summary>
-internal sealed class SignalLog(TestProbe probe)
+/// <summary>Reads a probe by type and predicate, keeping what it skips for later expectations: the messages of
+/// concurrent calls interleave in any order.</summary>
+internal sealed class ProbeLog(TestProbe probe)
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
     private readonly List<object> _skipped = [];
