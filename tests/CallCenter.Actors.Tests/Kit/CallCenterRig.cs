@@ -91,10 +91,10 @@ internal sealed class CallCenterRig
     }
 
     public void Call(CallId call, QueueId queue, int priority = 0) =>
-        Calls.Tell(new CallCommands.Receive(call, $"sip:{call.Value}@customers.test", queue, priority));
+        Calls.Tell(new CallCommands.Receive(call, $"sip:{call.Value}@customers.test", queue, priority), ActorRefs.NoSender);
 
     /// <summary>Tells a call what the signalling port saw (through the calls actor, as the gateway does).</summary>
-    public void Signal(object signallingEvent) => Calls.Tell(signallingEvent);
+    public void Signal(object signallingEvent) => Calls.Tell(signallingEvent, ActorRefs.NoSender);
 
     public Task<RingAgent> ExpectRing(CallId? call = null, AgentId? agent = null) =>
         Signals.Expect<RingAgent>(r => (call is null || r.CallId == call) && (agent is null || r.AgentId == agent));
