@@ -99,6 +99,7 @@ public sealed partial class CallActor
     private void Ended(CallState before, Gone gone)
     {
         Timers.Cancel(RingTimer);
+        Timers.Cancel(JoinTimer);
         var disposition = State.Disposition!.Value;
         var leg = before.Attempts + 1;
         switch (before)

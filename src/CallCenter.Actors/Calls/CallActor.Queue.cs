@@ -13,10 +13,21 @@ public sealed partial class CallActor
 {
     private void Arrived() => JoinQueue(State.QueueId!.Value);
 
+    // Until the queue answers, the request is repeated: a queue that stopped before answering lost it (Enqueue is idempotent).
     private void JoinQueue(QueueId queueId)
     {
         _joining = queueId;
+        Timers.StartSingleTimer(JoinTimer, new JoinDue(queueId), JoinRetry);
         _ports.Queues.Tell(new QueueCommands.Enqueue(queueId, Id, State.Priority));
+    }
+
+    private void JoinAgain(JoinDue due)
+    {
+        if (_joining == due.QueueId && !State.IsEnded)
+        {
+            Log.Warning("Queue {QueueId} has not answered call {CallId}; asking again", due.QueueId, Id);
+            JoinQueue(due.QueueId);
+        }
     }
 
     private void Joined(JoinedQueue j)
@@ -39,6 +50,7 @@ public sealed partial class CallActor
         }
 
         _joining = null;
+        Timers.Cancel(JoinTimer);
         if (!queue.IsNobody())
         {
             Context.Watch(queue);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using CallCenter.Actors.Entities;
+using CallCenter.Actors.Signalling;
 using CallCenter.Domain;
 using CallCenter.Domain.Calls;
 using static CallCenter.Actors.Agents.AgentNotifications;
@@ -20,6 +21,8 @@ namespace CallCenter.Actors.Calls;
 public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICallEvent>
 {
     private const string RingTimer = "ring";
+    private const string JoinTimer = "join";
+    private static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(5);
 
     private readonly CallPorts _ports;
     private readonly CallStart _start;
@@ -37,6 +40,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
         Command<CallCommands.End>(e => End(e.Disposition, Sender, Gone.Nobody));
         Command<InterruptNow>(_ => Interrupt());
         Command<JoinedQueue>(Joined);
+        Command<JoinDue>(JoinAgain);
         Command<DivertedByQueue>(Diverted);
         Command<AgentAssigned>(Assigned);
         Command<OfferRevoked>(r => FailOffer(r.AgentId, null, OfferFailure.Failed, legUp: true));
@@ -95,6 +99,12 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         if (State.Phase == CallPhase.New || State.IsEnded)
         {
+            if (State.Phase == CallPhase.New)
+            {
+                // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
+                _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
+            }
+
             Context.Parent.Tell(new CallFinished(Id));
             return;
         }
@@ -120,4 +130,6 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     }
 
     private sealed record RingTimedOut(AgentId AgentId, int Leg) : INotInfluenceReceiveTimeout;
+
+    private sealed record JoinDue(QueueId QueueId) : INotInfluenceReceiveTimeout;
 }
