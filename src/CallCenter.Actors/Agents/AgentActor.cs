@@ -29,7 +29,7 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
         _queues = queues;
         _options = options;
 
-        Command<AgentCommands.OfferCall>(offer => Execute(offer, Sender, OnChanged, result => AnswerOffer(offer, result)));
+        Command<AgentCommands.OfferCall>(offer => Execute(offer, Sender, OnChanged, result => AnswerOffer(offer, result), LogLevel.DebugLevel));
         Command<IAgentCommand>(command => Execute(command, Sender, OnChanged));
         Command<AgentQueries.GetAgentState>(_ => Sender.Tell(new AgentQueries.AgentStateResult(State)));
         Command<RegistrationExpiryDue>(_ => Execute(new AgentCommands.ExpireRegistration(State.AgentId), ActorRefs.Nobody, OnChanged));
