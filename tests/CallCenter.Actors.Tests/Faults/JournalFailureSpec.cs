@@ -36,7 +36,7 @@ public sealed class JournalFailureSpec : ActorSpec
     {
     }
 
-    private ITestJournal Journal => TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+    private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     [Fact]
     public async Task AgentActor_should_stop_on_a_journal_write_failure_without_harming_other_agents()
