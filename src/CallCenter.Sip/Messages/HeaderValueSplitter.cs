@@ -3,12 +3,37 @@ namespace CallCenter.Sip.Messages;
 /// <summary>Splits a list header's line at top-level commas, never inside quotes or angle brackets.</summary>
 internal static class HeaderValueSplitter
 {
+    /// <summary>Adds the non-empty items of <paramref name="line"/>, trimmed, reusing the line itself when it is one item.</summary>
     public static void SplitInto(string line, List<string> values)
     {
-        var start = 0;
+        var position = 0;
+        while (TryNextItem(line, ref position, out var item))
+        {
+            var (start, length) = item.GetOffsetAndLength(line.Length);
+            if (length > 0)
+            {
+                values.Add(length == line.Length ? line : line.Substring(start, length));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Steps to the next item of a list line without allocating. Items come back trimmed; an empty item (",,", or
+    /// an empty line) comes back as an empty range so validation can refuse it. Start with <paramref name="position"/> 0.
+    /// </summary>
+    public static bool TryNextItem(ReadOnlySpan<char> line, ref int position, out Range item)
+    {
+        item = default;
+        if (position > line.Length)
+        {
+            return false;
+        }
+
+        var start = position;
         var inQuotes = false;
         var inAngle = false;
-        for (var i = 0; i < line.Length; i++)
+        var end = line.Length;
+        for (var i = start; i < line.Length; i++)
         {
             var c = line[i];
             if (inQuotes)
@@ -36,20 +61,23 @@ internal static class HeaderValueSplitter
             }
             else if (c == ',' && !inAngle)
             {
-                AddTrimmed(line, start, i, values);
-                start = i + 1;
+                end = i;
+                break;
             }
         }
 
-        AddTrimmed(line, start, line.Length, values);
-    }
-
-    private static void AddTrimmed(string line, int start, int end, List<string> values)
-    {
-        var span = line.AsSpan(start, end - start).Trim(" \t");
-        if (span.Length > 0)
+        position = end + 1;
+        while (start < end && line[start] is ' ' or '\t')
         {
-            values.Add(span.Length == line.Length ? line : span.ToString());
+            start++;
         }
+
+        while (end > start && line[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        item = start..end;
+        return true;
     }
 }

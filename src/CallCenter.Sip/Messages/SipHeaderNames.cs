@@ -43,58 +43,106 @@ public static class SipHeaderNames
     public const string Warning = "Warning";
     public const string ReferTo = "Refer-To";
     public const string Event = "Event";
+    public const string SessionExpires = "Session-Expires";
+    public const string MinSE = "Min-SE";
+    public const string AllowEvents = "Allow-Events";
+    public const string SubscriptionState = "Subscription-State";
+    public const string ReferredBy = "Referred-By";
+    public const string Replaces = "Replaces";
+    public const string PAssertedIdentity = "P-Asserted-Identity";
+    public const string PPreferredIdentity = "P-Preferred-Identity";
+    public const string Privacy = "Privacy";
+    public const string Reason = "Reason";
+    public const string RSeq = "RSeq";
+    public const string RAck = "RAck";
+    public const string ContentDisposition = "Content-Disposition";
+    public const string ContentLanguage = "Content-Language";
+    public const string MimeVersion = "MIME-Version";
+    public const string Organization = "Organization";
+    public const string Priority = "Priority";
+    public const string Path = "Path";
+    public const string ServiceRoute = "Service-Route";
+    public const string AuthenticationInfo = "Authentication-Info";
 
     private static readonly string[] All =
     [
         Via, From, To, CallId, CSeq, Contact, MaxForwards, Route, RecordRoute, ContentType, ContentLength,
         ContentEncoding, Expires, MinExpires, Authorization, WwwAuthenticate, ProxyAuthorization, ProxyAuthenticate,
         Allow, Supported, Require, ProxyRequire, Unsupported, UserAgent, Server, Subject, Accept, AcceptEncoding,
-        AcceptLanguage, RetryAfter, Date, Timestamp, Warning, ReferTo, Event,
+        AcceptLanguage, RetryAfter, Date, Timestamp, Warning, ReferTo, Event, SessionExpires, MinSE, AllowEvents,
+        SubscriptionState, ReferredBy, Replaces, PAssertedIdentity, PPreferredIdentity, Privacy, Reason, RSeq, RAck,
+        ContentDisposition, ContentLanguage, MimeVersion, Organization, Priority, Path, ServiceRoute, AuthenticationInfo,
     ];
 
-    private static readonly FrozenDictionary<string, string> CanonicalByName = BuildTable();
+    /// <summary>
+    /// Headers whose values repeat from message to message of the same peer (capabilities, product names, content
+    /// types): the parser reuses the string of a recently seen equal value for them instead of allocating a new one.
+    /// </summary>
+    private static readonly string[] RepeatingValues =
+    [
+        MaxForwards, ContentType, ContentLength, ContentEncoding, ContentDisposition, ContentLanguage, MimeVersion, Allow,
+        Supported, Require, ProxyRequire, Unsupported, Accept, AcceptEncoding, AcceptLanguage, UserAgent, Server, Expires,
+        MinExpires, SessionExpires, MinSE, AllowEvents, Privacy, Organization, Event,
+    ];
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
+    private static readonly FrozenDictionary<string, KnownHeader> CanonicalByName = BuildTable();
+
+    private static readonly FrozenDictionary<string, KnownHeader>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
         CanonicalByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Headers whose values may be combined into one line separated by commas (RFC 3261 §7.3.1).</summary>
     private static readonly FrozenSet<string> CommaSeparated = new[]
     {
         Via, Contact, Route, RecordRoute, Allow, Supported, Require, ProxyRequire, Unsupported, Accept,
-        AcceptEncoding, AcceptLanguage, ContentEncoding, Warning, "Alert-Info", "Call-Info", "Error-Info", "In-Reply-To",
+        AcceptEncoding, AcceptLanguage, ContentEncoding, ContentLanguage, Warning, AllowEvents, Path, ServiceRoute,
+        PAssertedIdentity, PPreferredIdentity, Reason, "Alert-Info", "Call-Info", "Error-Info", "In-Reply-To",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Maps any spelling of a header name (including compact forms) to its canonical name.</summary>
     public static string Canonicalize(ReadOnlySpan<char> name) =>
-        CanonicalBySpan.TryGetValue(name, out var canonical) ? canonical : name.ToString();
+        CanonicalBySpan.TryGetValue(name, out var known) ? known.Name : name.ToString();
 
     /// <summary>Maps any spelling of a header name (including compact forms) to its canonical name.</summary>
     public static string Canonicalize(string name) =>
-        CanonicalByName.TryGetValue(name, out var canonical) ? canonical : name;
+        CanonicalByName.TryGetValue(name, out var known) ? known.Name : name;
+
+    /// <summary>The canonical name, and whether the header's values tend to repeat across messages (see <see cref="RepeatingValues"/>).</summary>
+    internal static string Canonicalize(ReadOnlySpan<char> name, out bool repeatingValues)
+    {
+        if (CanonicalBySpan.TryGetValue(name, out var known))
+        {
+            repeatingValues = known.RepeatingValues;
+            return known.Name;
+        }
+
+        repeatingValues = false;
+        return name.ToString();
+    }
 
     /// <summary>True when the header's grammar is a comma-separated list, so one line may carry several values.</summary>
     public static bool IsCommaSeparated(string canonicalName) => CommaSeparated.Contains(canonicalName);
 
-    private static FrozenDictionary<string, string> BuildTable()
+    private static FrozenDictionary<string, KnownHeader> BuildTable()
     {
-        var table = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var table = new Dictionary<string, KnownHeader>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in All)
         {
-            table[name] = name;
+            table[name] = new KnownHeader(name, RepeatingValues.Contains(name));
         }
 
-        table["i"] = CallId;
-        table["m"] = Contact;
-        table["e"] = ContentEncoding;
-        table["l"] = ContentLength;
-        table["c"] = ContentType;
-        table["f"] = From;
-        table["s"] = Subject;
-        table["k"] = Supported;
-        table["t"] = To;
-        table["v"] = Via;
-        table["r"] = ReferTo;
-        table["o"] = Event;
+        (string Compact, string Name)[] compactForms =
+        [
+            ("i", CallId), ("m", Contact), ("e", ContentEncoding), ("l", ContentLength), ("c", ContentType), ("f", From),
+            ("s", Subject), ("k", Supported), ("t", To), ("v", Via), ("r", ReferTo), ("o", Event),
+            ("x", SessionExpires), ("u", AllowEvents), ("b", ReferredBy),
+        ];
+        foreach (var (compact, name) in compactForms)
+        {
+            table[compact] = table[name];
+        }
+
         return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
+
+    private sealed record KnownHeader(string Name, bool RepeatingValues);
 }

@@ -1,8 +1,15 @@
+using System.Buffers;
+
 namespace CallCenter.Sip.Parsing;
 
 /// <summary>Character classes of RFC 3261 §25.1.</summary>
 internal static class SipGrammar
 {
+    /// <summary>Controls no header grammar allows outside a quoted-pair: everything below SP but HTAB, and DEL.</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     public static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
@@ -25,6 +32,8 @@ internal static class SipGrammar
     }
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
+
+    public static bool IsControl(char c) => (c < ' ' && c != '\t') || c == '\u007f';
 
     public static bool IsUnreserved(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
@@ -92,4 +101,45 @@ internal static class SipGrammar
 
         return -1;
     }
+
+    /// <summary>
+    /// True when a header value holds a control character no grammar allows: the only place one may appear is a
+    /// quoted-pair (backslash, then any octet but CR and LF) inside a quoted string (§25.1).
+    /// </summary>
+    public static bool HasForbiddenControl(ReadOnlySpan<char> value)
+    {
+        var first = value.IndexOfAny(Controls);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var inQuotes = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (inQuotes && c == '\\')
+            {
+                if (i + 1 < value.Length && value[i + 1] is '\r' or '\n')
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when text holds any control character but HTAB (reason phrases, request lines).</summary>
+    public static bool HasControl(ReadOnlySpan<char> text) => text.IndexOfAny(Controls) >= 0;
 }

@@ -2,6 +2,20 @@ using CallCenter.Sip.Messages;
 
 namespace CallCenter.Sip.Parsing;
 
+/// <summary>Where each component of a URI lies in its text; found without allocating, built into a <see cref="SipUri"/> on demand.</summary>
+internal readonly record struct UriLayout(
+    int SchemeLength,
+    bool IsOpaque,
+    Range User,
+    Range Password,
+    bool HasUser,
+    bool HasPassword,
+    Range Host,
+    int? Port,
+    Range Parameters,
+    Range Headers,
+    bool HasHeaders);
+
 /// <summary>Parses SIP/SIPS URIs (RFC 3261 §19.1, §25.1); other schemes are accepted as opaque absolute URIs.</summary>
 internal static class SipUriParser
 {
@@ -10,6 +24,21 @@ internal static class SipUriParser
     public static bool TryParse(ReadOnlySpan<char> text, out SipUri uri)
     {
         uri = null!;
+        if (!TryScan(text, out var layout))
+        {
+            return false;
+        }
+
+        uri = Build(text, layout);
+        return true;
+    }
+
+    public static bool TryParse(string text, out SipUri uri) => TryParse(text.AsSpan(), out uri);
+
+    /// <summary>Checks the grammar and finds the components; allocates nothing.</summary>
+    public static bool TryScan(ReadOnlySpan<char> text, out UriLayout layout)
+    {
+        layout = default;
         if (text.IsEmpty || text.Length > MaxUriLength)
         {
             return false;
@@ -21,7 +50,8 @@ internal static class SipUriParser
             return false;
         }
 
-        var rest = text[(colon + 1)..];
+        var restStart = colon + 1;
+        var rest = text[restStart..];
         foreach (var c in rest)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '\u007f')
@@ -30,39 +60,22 @@ internal static class SipUriParser
             }
         }
 
-        var scheme = SchemeName(text[..colon]);
-        if (scheme is not ("sip" or "sips"))
+        if (!IsSipScheme(text[..colon]))
         {
-            if (rest.IsEmpty)
-            {
-                return false;
-            }
-
-            uri = new SipUri { Scheme = scheme, Opaque = rest.ToString() };
-            return true;
+            layout = new UriLayout(colon, IsOpaque: true, default, default, false, false, default, null, default, default, false);
+            return !rest.IsEmpty;
         }
 
-        string? headers = null;
-        var question = rest.IndexOf('?');
-        if (question >= 0)
-        {
-            var headerText = rest[(question + 1)..];
-            if (!SipGrammar.IsEscapedRun(headerText, SipGrammar.IsUriHeaderChar))
-            {
-                return false;
-            }
-
-            headers = headerText.ToString();
-            rest = rest[..question];
-        }
-
-        string? user = null;
-        string? password = null;
+        // No component after the user part may hold '@' (§25.1), so the first one ends the userinfo even when the
+        // user part itself holds '?' or ';' (RFC 4475 §3.1.1.2, §3.1.1.9).
+        Range user = default;
+        Range password = default;
+        var hasPassword = false;
         var at = rest.IndexOf('@');
+        var hostStart = restStart;
         if (at >= 0)
         {
             var userInfo = rest[..at];
-            rest = rest[(at + 1)..];
             var passwordColon = userInfo.IndexOf(':');
             var userPart = passwordColon >= 0 ? userInfo[..passwordColon] : userInfo;
             if (userPart.IsEmpty || !SipGrammar.IsEscapedRun(userPart, SipGrammar.IsUserChar))
@@ -70,7 +83,7 @@ internal static class SipUriParser
                 return false;
             }
 
-            user = userPart.ToString();
+            user = restStart..(restStart + userPart.Length);
             if (passwordColon >= 0)
             {
                 var passwordPart = userInfo[(passwordColon + 1)..];
@@ -79,32 +92,74 @@ internal static class SipUriParser
                     return false;
                 }
 
-                password = passwordPart.ToString();
+                password = (restStart + passwordColon + 1)..(restStart + at);
+                hasPassword = true;
             }
+
+            hostStart = restStart + at + 1;
         }
 
-        var semicolon = rest.IndexOf(';');
-        var hostPort = semicolon >= 0 ? rest[..semicolon] : rest;
-        if (!HostParser.TrySplitHostPort(hostPort, out var host, out var port)
-            || !ParameterParser.TryParseUriParameters(semicolon >= 0 ? rest[semicolon..] : default, out var parameters))
+        var afterUser = text[hostStart..];
+        Range headers = default;
+        var question = afterUser.IndexOf('?');
+        var hostAndParametersEnd = text.Length;
+        if (question >= 0)
+        {
+            var headerText = afterUser[(question + 1)..];
+            if (!SipGrammar.IsEscapedRun(headerText, SipGrammar.IsUriHeaderChar))
+            {
+                return false;
+            }
+
+            hostAndParametersEnd = hostStart + question;
+            headers = (hostAndParametersEnd + 1)..text.Length;
+        }
+
+        var hostAndParameters = text[hostStart..hostAndParametersEnd];
+        var semicolon = hostAndParameters.IndexOf(';');
+        var hostPort = semicolon >= 0 ? hostAndParameters[..semicolon] : hostAndParameters;
+        var parameters = semicolon >= 0 ? hostAndParameters[semicolon..] : default;
+        if (!HostParser.TrySplitHostPort(hostPort, out var host, out var port) || !ParameterParser.IsValidUriParameters(parameters))
         {
             return false;
         }
 
-        uri = new SipUri
-        {
-            Scheme = scheme,
-            User = user,
-            Password = password,
-            Host = host.ToString(),
-            Port = port,
-            Parameters = parameters,
-            Headers = headers,
-        };
+        var parametersStart = hostStart + hostPort.Length;
+        layout = new UriLayout(
+            colon,
+            IsOpaque: false,
+            user,
+            password,
+            HasUser: at >= 0,
+            hasPassword,
+            hostStart..(hostStart + host.Length),
+            port,
+            parametersStart..hostAndParametersEnd,
+            headers,
+            HasHeaders: question >= 0);
         return true;
     }
 
-    public static bool TryParse(string text, out SipUri uri) => TryParse(text.AsSpan(), out uri);
+    public static SipUri Build(ReadOnlySpan<char> text, UriLayout layout)
+    {
+        var scheme = SchemeName(text[..layout.SchemeLength]);
+        if (layout.IsOpaque)
+        {
+            return new SipUri { Scheme = scheme, Opaque = text[(layout.SchemeLength + 1)..].ToString() };
+        }
+
+        ParameterParser.TryParseUriParameters(text[layout.Parameters], out var parameters);
+        return new SipUri
+        {
+            Scheme = scheme,
+            User = layout.HasUser ? text[layout.User].ToString() : null,
+            Password = layout.HasPassword ? text[layout.Password].ToString() : null,
+            Host = text[layout.Host].ToString(),
+            Port = layout.Port,
+            Parameters = parameters,
+            Headers = layout.HasHeaders ? text[layout.Headers].ToString() : null,
+        };
+    }
 
     private static bool IsScheme(ReadOnlySpan<char> scheme)
     {
@@ -123,6 +178,9 @@ internal static class SipUriParser
 
         return true;
     }
+
+    private static bool IsSipScheme(ReadOnlySpan<char> scheme) =>
+        scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase);
 
     private static string SchemeName(ReadOnlySpan<char> scheme)
     {
