@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace CallCenter.Sip.Messages;
 
@@ -85,11 +86,14 @@ public static class SipHeaderNames
         MinExpires, SessionExpires, MinSE, AllowEvents, Privacy, Organization, Event,
     ];
 
-    private static readonly FrozenDictionary<string, KnownHeader> CanonicalByName = BuildTable();
+    /// <summary>Longest spelling in the table; longer names are unknown without a lookup.</summary>
+    private const int MaxNameLength = 24;
 
-    private static readonly FrozenDictionary<string, KnownHeader>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
-        CanonicalByName.GetAlternateLookup<ReadOnlySpan<char>>();
-
+    /// <summary>
+    /// Known spellings bucketed by length and first letter, so a lookup is an index and one or two ASCII
+    /// case-insensitive compares: it runs for every header line of every message.
+    /// </summary>
+    private static readonly KnownHeader[]?[] Buckets = BuildBuckets();
     /// <summary>Headers whose values may be combined into one line separated by commas (RFC 3261 §7.3.1).</summary>
     private static readonly FrozenSet<string> CommaSeparated = new[]
     {
@@ -99,50 +103,67 @@ public static class SipHeaderNames
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Maps any spelling of a header name (including compact forms) to its canonical name.</summary>
-    public static string Canonicalize(ReadOnlySpan<char> name) =>
-        CanonicalBySpan.TryGetValue(name, out var known) ? known.Name : name.ToString();
+    public static string Canonicalize(ReadOnlySpan<char> name) => Find(name)?.Name ?? name.ToString();
 
     /// <summary>Maps any spelling of a header name (including compact forms) to its canonical name.</summary>
-    public static string Canonicalize(string name) =>
-        CanonicalByName.TryGetValue(name, out var known) ? known.Name : name;
+    public static string Canonicalize(string name) => Find(name)?.Name ?? name;
 
     /// <summary>The canonical name, and whether the header's values tend to repeat across messages (see <see cref="RepeatingValues"/>).</summary>
     internal static string Canonicalize(ReadOnlySpan<char> name, out bool repeatingValues)
     {
-        if (CanonicalBySpan.TryGetValue(name, out var known))
-        {
-            repeatingValues = known.RepeatingValues;
-            return known.Name;
-        }
-
-        repeatingValues = false;
-        return name.ToString();
+        var known = Find(name);
+        repeatingValues = known?.RepeatingValues ?? false;
+        return known?.Name ?? name.ToString();
     }
 
     /// <summary>True when the header's grammar is a comma-separated list, so one line may carry several values.</summary>
     public static bool IsCommaSeparated(string canonicalName) => CommaSeparated.Contains(canonicalName);
 
-    private static FrozenDictionary<string, KnownHeader> BuildTable()
+    private static KnownHeader? Find(ReadOnlySpan<char> name)
     {
-        var table = new Dictionary<string, KnownHeader>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in All)
+        if (name.IsEmpty || name.Length > MaxNameLength || !char.IsAsciiLetter(name[0]))
         {
-            table[name] = new KnownHeader(name, RepeatingValues.Contains(name));
+            return null;
         }
 
+        if (Buckets[BucketOf(name)] is not { } bucket)
+        {
+            return null;
+        }
+
+        foreach (var known in bucket)
+        {
+            if (Ascii.EqualsIgnoreCase(name, known.Spelling))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    private static int BucketOf(ReadOnlySpan<char> name) => (name.Length * 32) + ((name[0] | 0x20) & 31);
+
+    private static KnownHeader[]?[] BuildBuckets()
+    {
+        var entries = All.Select(name => new KnownHeader(name, name, RepeatingValues.Contains(name))).ToList();
         (string Compact, string Name)[] compactForms =
         [
             ("i", CallId), ("m", Contact), ("e", ContentEncoding), ("l", ContentLength), ("c", ContentType), ("f", From),
             ("s", Subject), ("k", Supported), ("t", To), ("v", Via), ("r", ReferTo), ("o", Event),
             ("x", SessionExpires), ("u", AllowEvents), ("b", ReferredBy),
         ];
-        foreach (var (compact, name) in compactForms)
+        entries.AddRange(compactForms.Select(c => entries.Single(e => e.Name == c.Name) with { Spelling = c.Compact }));
+
+        var buckets = new KnownHeader[]?[(MaxNameLength + 1) * 32];
+        foreach (var group in entries.GroupBy(e => BucketOf(e.Spelling)))
         {
-            table[compact] = table[name];
+            buckets[group.Key] = [.. group];
         }
 
-        return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return buckets;
     }
 
-    private sealed record KnownHeader(string Name, bool RepeatingValues);
+    /// <summary>One spelling (canonical or compact) of a known header.</summary>
+    private sealed record KnownHeader(string Spelling, string Name, bool RepeatingValues);
 }

@@ -27,7 +27,7 @@ internal static class HeaderValueCache
         }
 
         var slots = _slots ??= new string?[Slots];
-        var slot = (int)((uint)string.GetHashCode(value, StringComparison.Ordinal) % Slots);
+        var slot = (int)(Hash(value) % Slots);
         if (slots[slot] is { } cached && value.SequenceEqual(cached))
         {
             return cached;
@@ -36,6 +36,23 @@ internal static class HeaderValueCache
         var created = value.ToString();
         slots[slot] = created;
         return created;
+    }
+
+    /// <summary>
+    /// A cheap hash of the length and up to eight sampled characters. Collisions only cost a miss (the slot is
+    /// overwritten, the value allocated as without a cache) and a slot holds one string, so a crafted collision
+    /// cannot make anything slower than uncached parsing.
+    /// </summary>
+    private static uint Hash(ReadOnlySpan<char> value)
+    {
+        var hash = 2166136261u ^ (uint)value.Length;
+        var step = Math.Max(1, value.Length / 8);
+        for (var i = 0; i < value.Length; i += step)
+        {
+            hash = (hash ^ value[i]) * 16777619u;
+        }
+
+        return hash ^ value[^1];
     }
 
     /// <summary>Forgets every cached value of the calling thread (benchmarks measure the uncached cost with it).</summary>

@@ -279,11 +279,7 @@ internal static class HeaderValueParser
     private static bool TryReadToken(ReadOnlySpan<char> span, ref int position, out ReadOnlySpan<char> token)
     {
         var start = position;
-        while (position < span.Length && SipGrammar.IsTokenChar(span[position]))
-        {
-            position++;
-        }
-
+        position += SipGrammar.TokenLength(span[position..]);
         token = span[start..position];
         return !token.IsEmpty;
     }

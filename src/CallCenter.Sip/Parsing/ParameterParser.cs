@@ -104,11 +104,7 @@ internal static class ParameterParser
 
         position = SipGrammar.SkipWhitespace(text, position + 1);
         var nameStart = position;
-        while (position < text.Length && SipGrammar.IsTokenChar(text[position]))
-        {
-            position++;
-        }
-
+        position += SipGrammar.TokenLength(text[position..]);
         if (position == nameStart)
         {
             return false;
@@ -148,7 +144,7 @@ internal static class ParameterParser
         position = end;
         var equals = part.IndexOf('=');
         name = equals >= 0 ? part[..equals] : part;
-        if (name.IsEmpty || !SipGrammar.IsEscapedRun(name, SipGrammar.IsUriParamChar))
+        if (name.IsEmpty || !SipGrammar.IsEscapedRun(name, SipGrammar.UriParamChars))
         {
             return false;
         }
@@ -160,7 +156,7 @@ internal static class ParameterParser
 
         value = part[(equals + 1)..];
         hasValue = true;
-        return !value.IsEmpty && SipGrammar.IsEscapedRun(value, SipGrammar.IsUriParamChar);
+        return !value.IsEmpty && SipGrammar.IsEscapedRun(value, SipGrammar.UriParamChars);
     }
 
     private static bool TryReadValue(ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> value)
@@ -184,10 +180,8 @@ internal static class ParameterParser
         }
         else
         {
-            while (position < text.Length && (SipGrammar.IsTokenChar(text[position]) || text[position] is ':' or '[' or ']'))
-            {
-                position++;
-            }
+            var end = text[position..].IndexOfAnyExcept(SipGrammar.ParameterValueChars);
+            position = end < 0 ? text.Length : position + end;
 
             if (position == start)
             {

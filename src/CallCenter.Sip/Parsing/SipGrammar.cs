@@ -10,68 +10,60 @@ internal static class SipGrammar
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
-    public static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
+    private const string AlphaNumeric = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private const string UnreservedChars = AlphaNumeric + "-_.!~*'()";
 
-    public static bool IsToken(ReadOnlySpan<char> text)
+    /// <summary>token = 1*( alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" ).</summary>
+    public static readonly SearchValues<char> TokenChars = SearchValues.Create(AlphaNumeric + "-.!%*_+`'~");
+
+    /// <summary>user = 1*( unreserved / escaped / user-unreserved ); '%' is checked apart, as the start of an escape.</summary>
+    public static readonly SearchValues<char> UserChars = SearchValues.Create(UnreservedChars + "&=+$,;?/");
+
+    public static readonly SearchValues<char> PasswordChars = SearchValues.Create(UnreservedChars + "&=+$,");
+
+    /// <summary>paramchar = param-unreserved / unreserved / escaped.</summary>
+    public static readonly SearchValues<char> UriParamChars = SearchValues.Create(UnreservedChars + "[]/:&+$");
+
+    /// <summary>hnv-unreserved / unreserved / escaped, plus the separators of the headers part.</summary>
+    public static readonly SearchValues<char> UriHeaderChars = SearchValues.Create(UnreservedChars + "[]/?:+$&=");
+
+    /// <summary>What a Via or header parameter value may hold unquoted: token, or host-like text (received=[::1]).</summary>
+    public static readonly SearchValues<char> ParameterValueChars = SearchValues.Create(AlphaNumeric + "-.!%*_+`'~:[]");
+
+    public static bool IsTokenChar(char c) => TokenChars.Contains(c);
+
+    public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
+
+    /// <summary>The length of the token at the start of <paramref name="text"/> (0 when there is none).</summary>
+    public static int TokenLength(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var end = text.IndexOfAnyExcept(TokenChars);
+        return end < 0 ? text.Length : end;
     }
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
     public static bool IsControl(char c) => (c < ' ' && c != '\t') || c == '\u007f';
 
-    public static bool IsUnreserved(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
-
-    /// <summary>user = 1*( unreserved / escaped / user-unreserved ).</summary>
-    public static bool IsUserChar(char c) => IsUnreserved(c) || c is '&' or '=' or '+' or '$' or ',' or ';' or '?' or '/';
-
-    public static bool IsPasswordChar(char c) => IsUnreserved(c) || c is '&' or '=' or '+' or '$' or ',';
-
-    /// <summary>paramchar = param-unreserved / unreserved / escaped.</summary>
-    public static bool IsUriParamChar(char c) => IsUnreserved(c) || c is '[' or ']' or '/' or ':' or '&' or '+' or '$';
-
-    /// <summary>hnv-unreserved / unreserved / escaped, plus the separators of the headers part.</summary>
-    public static bool IsUriHeaderChar(char c) =>
-        IsUnreserved(c) || c is '[' or ']' or '/' or '?' or ':' or '+' or '$' or '&' or '=';
-
     /// <summary>Checks the text is a run of allowed characters and well-formed %HH escapes.</summary>
-    public static bool IsEscapedRun(ReadOnlySpan<char> text, Func<char, bool> allowed)
+    public static bool IsEscapedRun(ReadOnlySpan<char> text, SearchValues<char> allowed)
     {
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            var c = text[i];
-            if (c == '%')
+            var other = text.IndexOfAnyExcept(allowed);
+            if (other < 0)
             {
-                if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
+                return true;
             }
-            else if (!allowed(c))
+
+            if (text[other] != '%' || other + 2 >= text.Length || !char.IsAsciiHexDigit(text[other + 1])
+                || !char.IsAsciiHexDigit(text[other + 2]))
             {
                 return false;
             }
-        }
 
-        return true;
+            text = text[(other + 3)..];
+        }
     }
 
     public static int SkipWhitespace(ReadOnlySpan<char> text, int position)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CallCenter.Sip.Messages;
 
 namespace CallCenter.Sip.Parsing;
@@ -20,6 +21,11 @@ internal readonly record struct UriLayout(
 internal static class SipUriParser
 {
     private const int MaxUriLength = 2048;
+
+    /// <summary>Characters no URI may hold unescaped in any scheme: controls, SP, and the delimiters of name-addr.</summary>
+    private static readonly SearchValues<char> NeverInUri = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"\u007f");
 
     public static bool TryParse(ReadOnlySpan<char> text, out SipUri uri)
     {
@@ -52,12 +58,9 @@ internal static class SipUriParser
 
         var restStart = colon + 1;
         var rest = text[restStart..];
-        foreach (var c in rest)
+        if (rest.ContainsAny(NeverInUri))
         {
-            if (c <= ' ' || c is '<' or '>' or '"' or '\u007f')
-            {
-                return false;
-            }
+            return false;
         }
 
         if (!IsSipScheme(text[..colon]))
@@ -78,7 +81,7 @@ internal static class SipUriParser
             var userInfo = rest[..at];
             var passwordColon = userInfo.IndexOf(':');
             var userPart = passwordColon >= 0 ? userInfo[..passwordColon] : userInfo;
-            if (userPart.IsEmpty || !SipGrammar.IsEscapedRun(userPart, SipGrammar.IsUserChar))
+            if (userPart.IsEmpty || !SipGrammar.IsEscapedRun(userPart, SipGrammar.UserChars))
             {
                 return false;
             }
@@ -87,7 +90,7 @@ internal static class SipUriParser
             if (passwordColon >= 0)
             {
                 var passwordPart = userInfo[(passwordColon + 1)..];
-                if (!SipGrammar.IsEscapedRun(passwordPart, SipGrammar.IsPasswordChar))
+                if (!SipGrammar.IsEscapedRun(passwordPart, SipGrammar.PasswordChars))
                 {
                     return false;
                 }
@@ -106,7 +109,7 @@ internal static class SipUriParser
         if (question >= 0)
         {
             var headerText = afterUser[(question + 1)..];
-            if (!SipGrammar.IsEscapedRun(headerText, SipGrammar.IsUriHeaderChar))
+            if (!SipGrammar.IsEscapedRun(headerText, SipGrammar.UriHeaderChars))
             {
                 return false;
             }

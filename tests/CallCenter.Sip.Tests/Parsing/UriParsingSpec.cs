@@ -86,6 +86,42 @@ public class UriParsingSpec
         Assert.False(SipUri.TryParse(text, out _));
     }
 
+    [Theory]
+    [InlineData("[::]")]
+    [InlineData("[1::]")]
+    [InlineData("[1:2:3:4:5:6:7:8]")]
+    [InlineData("[1:2:3:4:5:6:7::]")]
+    [InlineData("[::2:3:4:5:6:7:8]")]
+    [InlineData("[64:ff9b::192.0.2.33]")]
+    [InlineData("[1:2:3:4:5:6:192.0.2.33]")]
+    [InlineData("[FE80::0202:B3FF:FE1E:8329]")]
+    public void Uri_should_accept_every_text_form_of_an_ipv6_address(string host)
+    {
+        Assert.Equal(host, Parse($"sip:{host}").Host);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("[1:2:3:4:5:6:7:8:9]")]
+    [InlineData("[1:2:3:4:5:6:7]")]
+    [InlineData("[1:2:3:4:5:6:7:8::]")]
+    [InlineData("[1::2::3]")]
+    [InlineData("[12345::]")]
+    [InlineData("[::g]")]
+    [InlineData("[:1]")]
+    [InlineData("[1:]")]
+    [InlineData(":::")]
+    [InlineData("[::1.2.3]")]
+    [InlineData("[::256.1.1.1]")]
+    [InlineData("[1.2.3.4::]")]
+    [InlineData("[fe80::1%25eth0]")]
+    [InlineData("[::1 ]")]
+    public void Uri_should_refuse_malformed_ipv6_references(string host)
+    {
+        Assert.False(SipUri.TryParse($"sip:{host}", out _));
+        Assert.False(Via.TryParse($"SIP/2.0/UDP {host};branch=z9hG4bK1", out _));
+    }
+
     [Fact]
     public void Uri_should_refuse_text_longer_than_its_limit()
     {
