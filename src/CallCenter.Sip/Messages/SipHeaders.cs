@@ -161,9 +161,11 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
         return this;
     }
 
-    public IEnumerator<SipHeader> GetEnumerator() => ((IEnumerable<SipHeader>)_headers).GetEnumerator();
+    public ArrayEnumerator<SipHeader> GetEnumerator() => new(_headers);
 
-    IEnumerator IEnumerable.GetEnumerator() => _headers.GetEnumerator();
+    IEnumerator<SipHeader> IEnumerable<SipHeader>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(SipHeaders? other) =>
         other is not null && (ReferenceEquals(this, other) || _headers.AsSpan().SequenceEqual(other._headers));

@@ -20,12 +20,10 @@ internal static class MessageValidator
         return seen.Judge(message as SipRequest);
     }
 
-    private static bool IsValidVia(ReadOnlySpan<char> value) => HeaderValueParser.TryScanVia(value, out _);
-
     private static bool IsValidNameAddress(ReadOnlySpan<char> value) => HeaderValueParser.TryScanNameAddress(value, out _);
 
     /// <summary>Checks every item of a list line; an empty item (",,") is malformed.</summary>
-    private static bool AreValidItems(string line, Func<ReadOnlySpan<char>, bool> isValid, ref int items, ref int wildcards)
+    private static bool AreValidItems(string line, bool vias, ref int items, ref int wildcards)
     {
         var position = 0;
         var valid = true;
@@ -37,7 +35,7 @@ internal static class MessageValidator
             {
                 wildcards++;
             }
-            else if (item.IsEmpty || !isValid(item))
+            else if (item.IsEmpty || !(vias ? HeaderValueParser.TryScanVia(item, out _) : IsValidNameAddress(item)))
             {
                 valid = false;
             }
@@ -106,7 +104,7 @@ internal static class MessageValidator
             if (ReferenceEquals(name, SipHeaderNames.Via))
             {
                 var wildcards = 0;
-                _viaMalformed |= !AreValidItems(header.Value, IsValidVia, ref _vias, ref wildcards) || wildcards > 0;
+                _viaMalformed |= !AreValidItems(header.Value, vias: true, ref _vias, ref wildcards) || wildcards > 0;
             }
             else if (ReferenceEquals(name, SipHeaderNames.From))
             {
@@ -145,17 +143,17 @@ internal static class MessageValidator
             else if (ReferenceEquals(name, SipHeaderNames.Contact))
             {
                 _contactLines++;
-                _contactMalformed |= !AreValidItems(header.Value, IsValidNameAddress, ref _contactItems, ref _contactWildcards);
+                _contactMalformed |= !AreValidItems(header.Value, vias: false, ref _contactItems, ref _contactWildcards);
             }
             else if (ReferenceEquals(name, SipHeaderNames.Route))
             {
                 var wildcards = 0;
-                _routeMalformed |= !AreValidItems(header.Value, IsValidNameAddress, ref unused, ref wildcards) || wildcards > 0;
+                _routeMalformed |= !AreValidItems(header.Value, vias: false, ref unused, ref wildcards) || wildcards > 0;
             }
             else if (ReferenceEquals(name, SipHeaderNames.RecordRoute))
             {
                 var wildcards = 0;
-                _recordRouteMalformed |= !AreValidItems(header.Value, IsValidNameAddress, ref unused, ref wildcards) || wildcards > 0;
+                _recordRouteMalformed |= !AreValidItems(header.Value, vias: false, ref unused, ref wildcards) || wildcards > 0;
             }
         }
 
