@@ -316,6 +316,34 @@ public class ValidTortureSpec
         Assert.Equal("transports.kijh4akdnaqjkwendsasfdj", request.CallId);
     }
 
+    // IPv6 references (RFC 5118): in the Request-URI, Via sent-by and received (bare, or bracketed as some
+    // implementations write it), Contact with a port, and an IPv4-mapped address.
+    [Fact]
+    public void Parser_should_read_ipv6_references_in_request_uri_via_and_contact()
+    {
+        var request = ParseRequest("""
+            REGISTER sip:[2001:db8::10]:5070 SIP/2.0
+            To: sip:user@example.test
+            From: sip:user@example.test;tag=81x2
+            Via: SIP/2.0/UDP [2001:db8::9:1];received=2001:db8::9:255;branch=z9hG4bKas3-111
+            Via: SIP/2.0/TCP [2001:db8::9:2]:5061;received=[2001:db8::9:256];branch=z9hG4bKas3-112
+            Call-ID: SSG9559905523997077@hlau_4100
+            Max-Forwards: 70
+            Contact: "Caller" <sip:caller@[2001:db8::9:1]:5070;transport=tcp>
+            Contact: <sip:caller@[::ffff:192.0.2.10]>
+            CSeq: 98176 REGISTER
+            Content-Length: 0
+
+
+            """);
+
+        Assert.Equal(("[2001:db8::10]", 5070), (request.RequestUri.Host, request.RequestUri.Port));
+        Assert.Equal(("[2001:db8::9:1]", (int?)null, "2001:db8::9:255"), (request.Vias[0].Host, request.Vias[0].Port, request.Vias[0].Received));
+        Assert.Equal(("[2001:db8::9:2]", (int?)5061, "[2001:db8::9:256]"), (request.Vias[1].Host, request.Vias[1].Port, request.Vias[1].Received));
+        Assert.Equal(["[2001:db8::9:1]", "[::ffff:192.0.2.10]"], request.Contacts.Select(c => c.Uri.Host));
+        Assert.Equal("tcp", request.Contacts[0].Uri.Transport);
+    }
+
     // RFC 4475 §3.1.1.11: a multipart body with binary octets (CR, LF, NUL, 0xFF, even an empty line) stays intact.
     [Fact]
     public void Parser_should_keep_a_multipart_body_byte_for_byte()
