@@ -1,8 +1,12 @@
+using System.Buffers;
+
 namespace CallCenter.Sip.Messages;
 
 /// <summary>Splits a list header's line at top-level commas, never inside quotes or angle brackets.</summary>
 internal static class HeaderValueSplitter
 {
+    private static readonly SearchValues<char> Delimiters = SearchValues.Create(",\"<>");
+
     /// <summary>Adds the non-empty items of <paramref name="line"/>, trimmed, reusing the line itself when it is one item.</summary>
     public static void SplitInto(string line, List<string> values)
     {
@@ -30,40 +34,40 @@ internal static class HeaderValueSplitter
         }
 
         var start = position;
-        var inQuotes = false;
-        var inAngle = false;
         var end = line.Length;
-        for (var i = start; i < line.Length; i++)
+        var inAngle = false;
+        var i = start;
+        while (i < line.Length)
         {
+            // Jump to the next character that matters instead of stepping through every one.
+            var next = line[i..].IndexOfAny(Delimiters);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = line[i];
-            if (inQuotes)
+            if (c == '"')
             {
-                if (c == '\\')
+                var close = EndOfQuoted(line, i);
+                if (close < 0)
                 {
-                    i++;
+                    break;
                 }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
+
+                i = close;
+                continue;
             }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == '<')
-            {
-                inAngle = true;
-            }
-            else if (c == '>')
-            {
-                inAngle = false;
-            }
-            else if (c == ',' && !inAngle)
+
+            if (c == ',' && !inAngle)
             {
                 end = i;
                 break;
             }
+
+            inAngle = c == '<' || (c != '>' && inAngle);
+            i++;
         }
 
         position = end + 1;
@@ -79,5 +83,29 @@ internal static class HeaderValueSplitter
 
         item = start..end;
         return true;
+    }
+
+    /// <summary>The index just past the quote closing the quoted string at <paramref name="open"/>; -1 when it never closes.</summary>
+    private static int EndOfQuoted(ReadOnlySpan<char> line, int open)
+    {
+        var i = open + 1;
+        while (i < line.Length)
+        {
+            var next = line[i..].IndexOfAny('"', '\\');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            if (line[i] == '"')
+            {
+                return i + 1;
+            }
+
+            i += 2;
+        }
+
+        return -1;
     }
 }

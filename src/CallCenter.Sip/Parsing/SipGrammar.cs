@@ -79,16 +79,23 @@ internal static class SipGrammar
     /// <summary>Finds the end of a quoted-string starting at <paramref name="start"/> (a quote); -1 when unterminated.</summary>
     public static int EndOfQuotedString(ReadOnlySpan<char> text, int start)
     {
-        for (var i = start + 1; i < text.Length; i++)
+        var i = start + 1;
+        while (i < text.Length)
         {
-            if (text[i] == '\\')
+            var next = text[i..].IndexOfAny('"', '\\');
+            if (next < 0)
             {
-                i++;
+                return -1;
             }
-            else if (text[i] == '"')
+
+            i += next;
+            if (text[i] == '"')
             {
                 return i + 1;
             }
+
+            // A backslash escapes the next character, whatever it is.
+            i += 2;
         }
 
         return -1;
