@@ -136,7 +136,17 @@ internal static class HeaderSectionParser
             buffer = larger;
         }
 
-        buffer[count++] = new SipHeader(name, text ?? (repeating ? HeaderValueCache.Get(span) : span.ToString()));
+        buffer[count++] = new SipHeader(name, text ?? ValueString(span, repeating));
         return true;
+    }
+
+    private static string ValueString(ReadOnlySpan<char> value, bool repeating)
+    {
+        if (SmallNumbers.TryGet(value, out var number))
+        {
+            return number;
+        }
+
+        return repeating ? HeaderValueCache.Get(value) : value.ToString();
     }
 }
