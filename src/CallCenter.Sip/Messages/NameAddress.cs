@@ -25,7 +25,8 @@ public sealed record NameAddress(string? DisplayName, SipUri Uri, SipParameters 
     public override string ToString()
     {
         var builder = new StringBuilder(80);
-        if (!string.IsNullOrEmpty(DisplayName))
+        // An empty display name is written as "" so it reads back as empty, not absent.
+        if (DisplayName is not null)
         {
             builder.Append(QuotedString.Quote(DisplayName)).Append(' ');
         }

@@ -26,6 +26,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
     /// <summary>The value of the first line with this name, or null.</summary>
     public string? First(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         foreach (var header in _headers)
         {
             if (Matches(header, name))
@@ -40,6 +41,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
     /// <summary>How many lines carry this header.</summary>
     public int CountOf(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         var count = 0;
         foreach (var header in _headers)
         {
@@ -57,6 +59,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
     /// <summary>Every line's value for this header, in order (lines, not comma-separated items).</summary>
     public IEnumerable<string> Lines(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         foreach (var header in _headers)
         {
             if (Matches(header, name))
@@ -72,6 +75,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
     /// </summary>
     public IReadOnlyList<string> Values(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         List<string>? values = null;
         foreach (var header in _headers)
         {
@@ -131,6 +135,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
     /// <summary>Removes the first value of a list header (the top Via when a response goes back upstream).</summary>
     public SipHeaders RemoveFirstValue(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         for (var i = 0; i < _headers.Length; i++)
         {
             if (!Matches(_headers[i], name))
@@ -156,9 +161,11 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
         return this;
     }
 
-    public IEnumerator<SipHeader> GetEnumerator() => ((IEnumerable<SipHeader>)_headers).GetEnumerator();
+    public ArrayEnumerator<SipHeader> GetEnumerator() => new(_headers);
 
-    IEnumerator IEnumerable.GetEnumerator() => _headers.GetEnumerator();
+    IEnumerator<SipHeader> IEnumerable<SipHeader>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(SipHeaders? other) =>
         other is not null && (ReferenceEquals(this, other) || _headers.AsSpan().SequenceEqual(other._headers));
@@ -185,6 +192,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>, IEquatable<SipHeaders
         return new SipHeaders(copy);
     }
 
-    private static bool Matches(SipHeader header, string name) =>
-        ReferenceEquals(header.Name, name) || string.Equals(header.Name, SipHeaderNames.Canonicalize(name), StringComparison.OrdinalIgnoreCase);
+    /// <summary>Compares a stored (canonical) name with a canonicalized one: known names are one shared instance.</summary>
+    private static bool Matches(SipHeader header, string canonicalName) =>
+        ReferenceEquals(header.Name, canonicalName) || string.Equals(header.Name, canonicalName, StringComparison.OrdinalIgnoreCase);
 }

@@ -29,7 +29,11 @@ public abstract class SipMessage
 
     public ReadOnlyMemory<byte> Body { get; }
 
-    public IReadOnlyList<Via> Vias => _vias ??= ParseList<Via>(SipHeaderNames.Via, HeaderValueParser.TryParseVia);
+    /// <summary>
+    /// The Via values, top first. On a message the parser refused, the list stops before the first malformed value,
+    /// so <see cref="TopVia"/> is never a lower hop standing in for an unreadable top one.
+    /// </summary>
+    public IReadOnlyList<Via> Vias => _vias ??= ParseList<Via>(SipHeaderNames.Via, HeaderValueParser.TryParseVia, stopAtInvalid: true);
 
     public Via? TopVia => Vias.Count > 0 ? Vias[0] : null;
 
@@ -91,7 +95,7 @@ public abstract class SipMessage
 
     private delegate bool TryParseValue<T>(string text, out T value);
 
-    private IReadOnlyList<T> ParseList<T>(string name, TryParseValue<T> tryParse)
+    private IReadOnlyList<T> ParseList<T>(string name, TryParseValue<T> tryParse, bool stopAtInvalid = false)
     {
         var values = Headers.Values(name);
         if (values.Count == 0)
@@ -105,6 +109,10 @@ public abstract class SipMessage
             if (tryParse(value, out var parsed))
             {
                 result.Add(parsed);
+            }
+            else if (stopAtInvalid)
+            {
+                break;
             }
         }
 

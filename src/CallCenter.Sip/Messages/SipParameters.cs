@@ -73,9 +73,11 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>, IEquatable<SipP
         return builder.ToString();
     }
 
-    public IEnumerator<SipParameter> GetEnumerator() => ((IEnumerable<SipParameter>)_items).GetEnumerator();
+    public ArrayEnumerator<SipParameter> GetEnumerator() => new(_items);
 
-    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+    IEnumerator<SipParameter> IEnumerable<SipParameter>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(SipParameters? other) =>
         other is not null && (ReferenceEquals(this, other) || _items.AsSpan().SequenceEqual(other._items));

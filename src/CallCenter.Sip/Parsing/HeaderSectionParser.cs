@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CallCenter.Sip.Messages;
 
@@ -9,9 +10,29 @@ internal static class HeaderSectionParser
     public static bool TryParse(ReadOnlySpan<char> text, SipParserLimits limits, out SipHeaders headers, out ParseProblem problem)
     {
         headers = SipHeaders.Empty;
+        var buffer = ArrayPool<SipHeader>.Shared.Rent(32);
+        var count = 0;
+        try
+        {
+            if (!TryReadLines(text, limits, ref buffer, ref count, out problem))
+            {
+                return false;
+            }
+
+            headers = count == 0 ? SipHeaders.Empty : new SipHeaders(buffer.AsSpan(0, count).ToArray());
+            return true;
+        }
+        finally
+        {
+            ArrayPool<SipHeader>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    private static bool TryReadLines(ReadOnlySpan<char> text, SipParserLimits limits, ref SipHeader[] buffer, ref int count, out ParseProblem problem)
+    {
         problem = default;
-        var list = new List<SipHeader>(16);
         string? name = null;
+        var repeating = false;
         ReadOnlySpan<char> value = default;
         StringBuilder? folded = null;
 
@@ -44,6 +65,7 @@ internal static class HeaderSectionParser
                     return false;
                 }
 
+                // Folding is rare on the wire, so only a folded header pays for a builder (§7.3.1: the fold is one SP).
                 folded ??= new StringBuilder().Append(value);
                 var continuation = line.Trim(" \t");
                 if (!continuation.IsEmpty)
@@ -51,15 +73,21 @@ internal static class HeaderSectionParser
                     (folded.Length > 0 ? folded.Append(' ') : folded).Append(continuation);
                 }
 
+                if (folded.Length > limits.MaxLineLength)
+                {
+                    problem = new ParseProblem(SipParseErrorCode.LineTooLong, "folded header too long");
+                    return false;
+                }
+
                 continue;
             }
 
-            if (name is not null)
+            if (name is not null && !TryAdd(name, repeating, value, folded, limits, ref buffer, ref count, out problem))
             {
-                list.Add(new SipHeader(name, folded?.ToString() ?? value.ToString()));
-                folded = null;
+                return false;
             }
 
+            folded = null;
             var colon = line.IndexOf(':');
             var rawName = colon > 0 ? line[..colon].TrimEnd(" \t") : default;
             if (!SipGrammar.IsToken(rawName))
@@ -68,22 +96,57 @@ internal static class HeaderSectionParser
                 return false;
             }
 
-            if (list.Count >= limits.MaxHeaderCount)
-            {
-                problem = new ParseProblem(SipParseErrorCode.TooManyHeaders, $"more than {limits.MaxHeaderCount} header lines");
-                return false;
-            }
-
-            name = SipHeaderNames.Canonicalize(rawName);
+            name = SipHeaderNames.Canonicalize(rawName, out repeating);
             value = line[(colon + 1)..].Trim(" \t");
         }
 
-        if (name is not null)
+        return name is null || TryAdd(name, repeating, value, folded, limits, ref buffer, ref count, out problem);
+    }
+
+    private static bool TryAdd(
+        string name,
+        bool repeating,
+        ReadOnlySpan<char> value,
+        StringBuilder? folded,
+        SipParserLimits limits,
+        ref SipHeader[] buffer,
+        ref int count,
+        out ParseProblem problem)
+    {
+        problem = default;
+        if (count >= limits.MaxHeaderCount)
         {
-            list.Add(new SipHeader(name, folded?.ToString() ?? value.ToString()));
+            problem = new ParseProblem(SipParseErrorCode.TooManyHeaders, $"more than {limits.MaxHeaderCount} header lines");
+            return false;
         }
 
-        headers = new SipHeaders(list.ToArray());
+        var text = folded?.ToString();
+        var span = text is null ? value : text.AsSpan();
+        if (SipGrammar.HasForbiddenControl(span))
+        {
+            problem = new ParseProblem(SipParseErrorCode.BadHeaderValue, $"control character in the {name} header");
+            return false;
+        }
+
+        if (count == buffer.Length)
+        {
+            var larger = ArrayPool<SipHeader>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan(0, count).CopyTo(larger);
+            ArrayPool<SipHeader>.Shared.Return(buffer, clearArray: true);
+            buffer = larger;
+        }
+
+        buffer[count++] = new SipHeader(name, text ?? ValueString(span, repeating));
         return true;
+    }
+
+    private static string ValueString(ReadOnlySpan<char> value, bool repeating)
+    {
+        if (SmallNumbers.TryGet(value, out var number))
+        {
+            return number;
+        }
+
+        return repeating ? HeaderValueCache.Get(value) : value.ToString();
     }
 }

@@ -2,24 +2,54 @@ using CallCenter.Sip.Messages;
 
 namespace CallCenter.Sip.Parsing;
 
-/// <summary>Typed parsing of single header values (one item of a list header). Never throws.</summary>
+/// <summary>Where the parts of a Via value lie in its text.</summary>
+internal readonly record struct ViaLayout(Range Transport, Range Host, int? Port, Range Parameters);
+
+/// <summary>Where the parts of a name-addr / addr-spec value lie in its text.</summary>
+internal readonly record struct NameAddressLayout(Range DisplayName, bool HasDisplayName, bool QuotedDisplayName, Range Uri, UriLayout UriLayout, Range Parameters);
+
+/// <summary>
+/// Typed parsing of single header values (one item of a list header). Never throws. Each grammar has a scan that
+/// checks the text and finds its parts without allocating (message validation uses it) and a build step that
+/// turns the parts into the record (the typed views of <see cref="SipMessage"/> use it, on first read).
+/// </summary>
 internal static class HeaderValueParser
 {
     private const int MaxDisplayNameLength = 256;
 
-    /// <summary>via-parm = sent-protocol LWS sent-by *( SEMI via-params ), LWS allowed around "/" and ":".</summary>
     public static bool TryParseVia(string text, out Via via)
     {
         via = null!;
-        var span = text.AsSpan();
-        var position = SipGrammar.SkipWhitespace(span, 0);
-        if (!TryReadToken(span, ref position, out var protocol) || !protocol.Equals("SIP", StringComparison.OrdinalIgnoreCase)
-            || !TryReadSlash(span, ref position) || !TryReadToken(span, ref position, out var version) || version is not "2.0"
-            || !TryReadSlash(span, ref position) || !TryReadToken(span, ref position, out var transport))
+        if (!TryScanVia(text, out var layout))
         {
             return false;
         }
 
+        var span = text.AsSpan();
+        ParameterParser.TryParseHeaderParameters(span[layout.Parameters], out var parameters);
+        via = new Via(TransportName(span[layout.Transport]), span[layout.Host].ToString(), layout.Port, parameters);
+        return true;
+    }
+
+    /// <summary>via-parm = sent-protocol LWS sent-by *( SEMI via-params ), LWS allowed around "/" and ":".</summary>
+    public static bool TryScanVia(ReadOnlySpan<char> span, out ViaLayout layout)
+    {
+        layout = default;
+        var position = SipGrammar.SkipWhitespace(span, 0);
+        if (!TryReadToken(span, ref position, out var protocol) || !protocol.Equals("SIP", StringComparison.OrdinalIgnoreCase)
+            || !TryReadSlash(span, ref position) || !TryReadToken(span, ref position, out var version) || version is not "2.0"
+            || !TryReadSlash(span, ref position))
+        {
+            return false;
+        }
+
+        var transportStart = position;
+        if (!TryReadToken(span, ref position, out _))
+        {
+            return false;
+        }
+
+        var transport = transportStart..position;
         var hostStart = SipGrammar.SkipWhitespace(span, position);
         if (hostStart == position)
         {
@@ -29,11 +59,13 @@ internal static class HeaderValueParser
         var hostEnd = hostStart;
         if (hostEnd < span.Length && span[hostEnd] == '[')
         {
-            hostEnd = span.IndexOf(']') + 1;
-            if (hostEnd <= 0)
+            var close = span[hostStart..].IndexOf(']');
+            if (close < 0)
             {
                 return false;
             }
+
+            hostEnd = hostStart + close + 1;
         }
         else
         {
@@ -43,7 +75,6 @@ internal static class HeaderValueParser
             }
         }
 
-        var host = span[hostStart..hostEnd];
         position = SipGrammar.SkipWhitespace(span, hostEnd);
         int? port = null;
         if (position < span.Length && span[position] == ':')
@@ -63,12 +94,12 @@ internal static class HeaderValueParser
             port = portValue;
         }
 
-        if (!HostParser.IsValidHost(host) || !ParameterParser.TryParseHeaderParameters(span[position..], out var parameters))
+        if (!HostParser.IsValidHost(span[hostStart..hostEnd]) || !ParameterParser.IsValidHeaderParameters(span[position..]))
         {
             return false;
         }
 
-        via = new Via(TransportName(transport), host.ToString(), port, parameters);
+        layout = new ViaLayout(transport, hostStart..hostEnd, port, position..span.Length);
         return true;
     }
 
@@ -76,78 +107,124 @@ internal static class HeaderValueParser
     public static bool TryParseNameAddress(string text, out NameAddress address)
     {
         address = null!;
-        var span = text.AsSpan().Trim(" \t");
-        if (span.IsEmpty)
+        if (!TryScanNameAddress(text, out var layout))
         {
             return false;
         }
 
+        var span = text.AsSpan();
         string? displayName = null;
-        ReadOnlySpan<char> uriText;
-        ReadOnlySpan<char> parameterText;
-        var position = 0;
-        if (span[0] == '"')
+        if (layout.HasDisplayName)
         {
-            var end = SipGrammar.EndOfQuotedString(span, 0);
-            if (end < 0 || end - 2 > MaxDisplayNameLength)
+            displayName = layout.QuotedDisplayName ? QuotedString.Unquote(span[layout.DisplayName]) : span[layout.DisplayName].ToString();
+        }
+
+        var uri = SipUriParser.Build(span[layout.Uri], layout.UriLayout);
+        ParameterParser.TryParseHeaderParameters(span[layout.Parameters], out var parameters);
+        address = new NameAddress(displayName, uri, parameters);
+        return true;
+    }
+
+    public static bool TryScanNameAddress(ReadOnlySpan<char> text, out NameAddressLayout layout)
+    {
+        layout = default;
+        var start = 0;
+        var end = text.Length;
+        while (start < end && SipGrammar.IsWhitespace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && SipGrammar.IsWhitespace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return false;
+        }
+
+        Range displayName = default;
+        var hasDisplayName = false;
+        var quoted = false;
+        var position = start;
+        if (text[start] == '"')
+        {
+            var close = SipGrammar.EndOfQuotedString(text[..end], start);
+            if (close < 0 || close - start - 2 > MaxDisplayNameLength)
             {
                 return false;
             }
 
-            displayName = QuotedString.Unquote(span[..end].ToString());
-            position = SipGrammar.SkipWhitespace(span, end);
-            if (position >= span.Length || span[position] != '<')
+            displayName = start..close;
+            hasDisplayName = quoted = true;
+            position = SipGrammar.SkipWhitespace(text[..end], close);
+            if (position >= end || text[position] != '<')
             {
                 return false;
             }
         }
 
-        var open = span[position..].IndexOf('<');
+        Range uri;
+        Range parameters;
+        var open = text[position..end].IndexOf('<');
         if (open >= 0)
         {
             open += position;
-            if (displayName is null)
+            if (!quoted)
             {
-                var name = span[..open].Trim(" \t");
+                var nameEnd = open;
+                while (nameEnd > start && SipGrammar.IsWhitespace(text[nameEnd - 1]))
+                {
+                    nameEnd--;
+                }
+
+                var name = text[start..nameEnd];
                 if (name.Length > MaxDisplayNameLength || !IsTokenSequence(name))
                 {
                     return false;
                 }
 
-                displayName = name.IsEmpty ? null : name.ToString();
+                hasDisplayName = !name.IsEmpty;
+                displayName = start..nameEnd;
             }
 
-            var close = span[open..].IndexOf('>');
+            var close = text[open..end].IndexOf('>');
             if (close < 0)
             {
                 return false;
             }
 
             close += open;
-            uriText = span[(open + 1)..close];
-            parameterText = span[(close + 1)..];
+            uri = (open + 1)..close;
+            parameters = (close + 1)..end;
         }
         else
         {
-            // addr-spec: a URI with ';', ',' or '?' must be in angle brackets, so the first ';' after the
-            // user part starts the header parameters (§20.10).
-            var at = span.IndexOf('@');
-            var semicolon = span[(at + 1)..].IndexOf(';');
-            var uriEnd = semicolon >= 0 ? at + 1 + semicolon : span.Length;
-            uriText = span[..uriEnd];
-            parameterText = span[uriEnd..];
-            if (uriText.IndexOfAny(' ', '\t') >= 0)
+            // addr-spec: a URI holding ',', '?' or ';' must be in angle brackets (§20.10), so here the first ';'
+            // starts the header parameters and the URI may hold neither '?' nor whitespace.
+            var semicolon = text[start..end].IndexOf(';');
+            var uriEnd = semicolon >= 0 ? start + semicolon : end;
+            while (uriEnd > start && SipGrammar.IsWhitespace(text[uriEnd - 1]))
+            {
+                uriEnd--;
+            }
+
+            uri = start..uriEnd;
+            parameters = uriEnd..end;
+            if (text[uri].IndexOfAny(" \t?,") >= 0)
             {
                 return false;
             }
         }
 
-        if (!SipUriParser.TryParse(uriText, out var uri) || !ParameterParser.TryParseHeaderParameters(parameterText, out var parameters))
+        if (!SipUriParser.TryScan(text[uri], out var uriLayout) || !ParameterParser.IsValidHeaderParameters(text[parameters]))
         {
             return false;
         }
 
-        address = new NameAddress(displayName, uri, parameters);
+        layout = new NameAddressLayout(displayName, hasDisplayName, quoted, uri, uriLayout, parameters);
         return true;
     }
 
@@ -155,12 +232,26 @@ internal static class HeaderValueParser
     public static bool TryParseCSeq(ReadOnlySpan<char> text, out CSeq cseq)
     {
         cseq = default;
-        var span = text.Trim(" \t");
-        var position = 0;
-        long number = 0;
-        while (position < span.Length && char.IsAsciiDigit(span[position]))
+        if (!TryScanCSeq(text, out var number, out var method))
         {
-            number = number * 10 + (span[position] - '0');
+            return false;
+        }
+
+        cseq = new CSeq(number, SipMethods.Intern(text[method]));
+        return true;
+    }
+
+    public static bool TryParseCSeq(string text, out CSeq cseq) => TryParseCSeq(text.AsSpan(), out cseq);
+
+    public static bool TryScanCSeq(ReadOnlySpan<char> text, out long number, out Range method)
+    {
+        number = 0;
+        method = default;
+        var position = SipGrammar.SkipWhitespace(text, 0);
+        var numberStart = position;
+        while (position < text.Length && char.IsAsciiDigit(text[position]))
+        {
+            number = number * 10 + (text[position] - '0');
             if (number > CSeq.MaxNumber)
             {
                 return false;
@@ -169,26 +260,26 @@ internal static class HeaderValueParser
             position++;
         }
 
-        var methodStart = SipGrammar.SkipWhitespace(span, position);
-        if (position == 0 || methodStart == position || !SipGrammar.IsToken(span[methodStart..]))
+        var methodStart = SipGrammar.SkipWhitespace(text, position);
+        var methodEnd = text.Length;
+        while (methodEnd > methodStart && SipGrammar.IsWhitespace(text[methodEnd - 1]))
+        {
+            methodEnd--;
+        }
+
+        if (position == numberStart || methodStart == position || !SipGrammar.IsToken(text[methodStart..methodEnd]))
         {
             return false;
         }
 
-        cseq = new CSeq(number, SipMethods.Intern(span[methodStart..]));
+        method = methodStart..methodEnd;
         return true;
     }
-
-    public static bool TryParseCSeq(string text, out CSeq cseq) => TryParseCSeq(text.AsSpan(), out cseq);
 
     private static bool TryReadToken(ReadOnlySpan<char> span, ref int position, out ReadOnlySpan<char> token)
     {
         var start = position;
-        while (position < span.Length && SipGrammar.IsTokenChar(span[position]))
-        {
-            position++;
-        }
-
+        position += SipGrammar.TokenLength(span[position..]);
         token = span[start..position];
         return !token.IsEmpty;
     }
@@ -223,6 +314,8 @@ internal static class HeaderValueParser
         _ when transport.Equals("UDP", StringComparison.OrdinalIgnoreCase) => "UDP",
         _ when transport.Equals("TCP", StringComparison.OrdinalIgnoreCase) => "TCP",
         _ when transport.Equals("TLS", StringComparison.OrdinalIgnoreCase) => "TLS",
+        _ when transport.Equals("WS", StringComparison.OrdinalIgnoreCase) => "WS",
+        _ when transport.Equals("WSS", StringComparison.OrdinalIgnoreCase) => "WSS",
         _ => transport.ToString().ToUpperInvariant(),
     };
 }

@@ -2,15 +2,31 @@ using CallCenter.Sip.Messages;
 
 namespace CallCenter.Sip.Parsing;
 
-/// <summary>Parses <c>*( SWS ";" SWS name [ SWS "=" SWS value ] )</c> parameter lists of headers and URIs.</summary>
+/// <summary>
+/// Parses <c>*( SWS ";" SWS name [ SWS "=" SWS value ] )</c> parameter lists of headers and URIs. Each list has a
+/// validating walk that allocates nothing (used while parsing a message) and a building one (used when a typed
+/// view is read); both step through the same reader, so they accept exactly the same text.
+/// </summary>
 internal static class ParameterParser
 {
     private const int MaxParameters = 64;
 
-    /// <summary>
-    /// Header parameters: values are tokens, quoted strings, or host-like text (received=[::1]).
-    /// Stops at the end of <paramref name="text"/>; fails on anything that is not a parameter.
-    /// </summary>
+    /// <summary>Header parameters: values are tokens, quoted strings, or host-like text (received=[::1]).</summary>
+    public static bool IsValidHeaderParameters(ReadOnlySpan<char> text)
+    {
+        var position = SipGrammar.SkipWhitespace(text, 0);
+        var count = 0;
+        while (position < text.Length)
+        {
+            if (++count > MaxParameters || !TryReadHeaderParameter(text, ref position, out _, out _, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static bool TryParseHeaderParameters(ReadOnlySpan<char> text, out SipParameters parameters)
     {
         parameters = SipParameters.Empty;
@@ -23,38 +39,12 @@ internal static class ParameterParser
         var items = new List<SipParameter>(4);
         while (position < text.Length)
         {
-            if (text[position] != ';' || items.Count >= MaxParameters)
+            if (items.Count >= MaxParameters || !TryReadHeaderParameter(text, ref position, out var name, out var value, out var hasValue))
             {
                 return false;
             }
 
-            position = SipGrammar.SkipWhitespace(text, position + 1);
-            var nameStart = position;
-            while (position < text.Length && SipGrammar.IsTokenChar(text[position]))
-            {
-                position++;
-            }
-
-            if (position == nameStart)
-            {
-                return false;
-            }
-
-            var name = text[nameStart..position].ToString();
-            position = SipGrammar.SkipWhitespace(text, position);
-            string? value = null;
-            if (position < text.Length && text[position] == '=')
-            {
-                position = SipGrammar.SkipWhitespace(text, position + 1);
-                if (!TryReadValue(text, ref position, out value))
-                {
-                    return false;
-                }
-
-                position = SipGrammar.SkipWhitespace(text, position);
-            }
-
-            items.Add(new SipParameter(name, value));
+            items.Add(new SipParameter(name.ToString(), hasValue ? value.ToString() : null));
         }
 
         parameters = new SipParameters(items.ToArray());
@@ -62,6 +52,21 @@ internal static class ParameterParser
     }
 
     /// <summary>URI parameters: <c>;name[=value]</c> with paramchars only, no whitespace (RFC 3261 §19.1.1).</summary>
+    public static bool IsValidUriParameters(ReadOnlySpan<char> text)
+    {
+        var position = 0;
+        var count = 0;
+        while (position < text.Length)
+        {
+            if (++count > MaxParameters || !TryReadUriParameter(text, ref position, out _, out _, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static bool TryParseUriParameters(ReadOnlySpan<char> text, out SipParameters parameters)
     {
         parameters = SipParameters.Empty;
@@ -71,39 +76,92 @@ internal static class ParameterParser
         }
 
         var items = new List<SipParameter>(2);
-        foreach (var range in text.Split(';'))
+        var position = 0;
+        while (position < text.Length)
         {
-            var part = text[range];
-            if (range.Start.Value == 0)
-            {
-                if (!part.IsEmpty)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var equals = part.IndexOf('=');
-            var name = equals >= 0 ? part[..equals] : part;
-            var value = equals >= 0 ? part[(equals + 1)..] : default;
-            if (name.IsEmpty || !SipGrammar.IsEscapedRun(name, SipGrammar.IsUriParamChar)
-                || (equals >= 0 && (value.IsEmpty || !SipGrammar.IsEscapedRun(value, SipGrammar.IsUriParamChar)))
-                || items.Count >= MaxParameters)
+            if (items.Count >= MaxParameters || !TryReadUriParameter(text, ref position, out var name, out var value, out var hasValue))
             {
                 return false;
             }
 
-            items.Add(new SipParameter(name.ToString(), equals >= 0 ? value.ToString() : null));
+            items.Add(new SipParameter(name.ToString(), hasValue ? value.ToString() : null));
         }
 
         parameters = new SipParameters(items.ToArray());
         return true;
     }
 
-    private static bool TryReadValue(ReadOnlySpan<char> text, ref int position, out string? value)
+    /// <summary>Reads <c>;name[=value]</c> at <paramref name="position"/> and the whitespace after it.</summary>
+    private static bool TryReadHeaderParameter(
+        ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> name, out ReadOnlySpan<char> value, out bool hasValue)
     {
-        value = null;
+        name = value = default;
+        hasValue = false;
+        if (text[position] != ';')
+        {
+            return false;
+        }
+
+        position = SipGrammar.SkipWhitespace(text, position + 1);
+        var nameStart = position;
+        position += SipGrammar.TokenLength(text[position..]);
+        if (position == nameStart)
+        {
+            return false;
+        }
+
+        name = text[nameStart..position];
+        position = SipGrammar.SkipWhitespace(text, position);
+        if (position < text.Length && text[position] == '=')
+        {
+            position = SipGrammar.SkipWhitespace(text, position + 1);
+            if (!TryReadValue(text, ref position, out value))
+            {
+                return false;
+            }
+
+            hasValue = true;
+            position = SipGrammar.SkipWhitespace(text, position);
+        }
+
+        return true;
+    }
+
+    private static bool TryReadUriParameter(
+        ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> name, out ReadOnlySpan<char> value, out bool hasValue)
+    {
+        name = value = default;
+        hasValue = false;
+        if (text[position] != ';')
+        {
+            return false;
+        }
+
+        var start = position + 1;
+        var end = text[start..].IndexOf(';');
+        end = end < 0 ? text.Length : start + end;
+        var part = text[start..end];
+        position = end;
+        var equals = part.IndexOf('=');
+        name = equals >= 0 ? part[..equals] : part;
+        if (name.IsEmpty || !SipGrammar.IsEscapedRun(name, SipGrammar.UriParamChars))
+        {
+            return false;
+        }
+
+        if (equals < 0)
+        {
+            return true;
+        }
+
+        value = part[(equals + 1)..];
+        hasValue = true;
+        return !value.IsEmpty && SipGrammar.IsEscapedRun(value, SipGrammar.UriParamChars);
+    }
+
+    private static bool TryReadValue(ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> value)
+    {
+        value = default;
         if (position >= text.Length)
         {
             return false;
@@ -122,10 +180,8 @@ internal static class ParameterParser
         }
         else
         {
-            while (position < text.Length && (SipGrammar.IsTokenChar(text[position]) || text[position] is ':' or '[' or ']'))
-            {
-                position++;
-            }
+            var end = text[position..].IndexOfAnyExcept(SipGrammar.ParameterValueChars);
+            position = end < 0 ? text.Length : position + end;
 
             if (position == start)
             {
@@ -133,7 +189,7 @@ internal static class ParameterParser
             }
         }
 
-        value = text[start..position].ToString();
+        value = text[start..position];
         return true;
     }
 }

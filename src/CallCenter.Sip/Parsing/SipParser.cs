@@ -99,18 +99,17 @@ public static class SipParser
             return false;
         }
 
-        var request = startLineValue.ToRequest(headers);
         if (!ContentLengthReader.TryGetBody(headers, remaining, streamFramed, out var body, out var bodyError))
         {
             var problem = bodyError.GetValueOrDefault();
-            error = new SipParseError(problem.Code, problem.Reason, request);
+            error = new SipParseError(problem.Code, problem.Reason, startLineValue.ToRequest(headers));
             return false;
         }
 
         message = startLineValue.IsRequest
             ? new SipRequest(startLineValue.Method!, startLineValue.RequestUri!, headers, body)
             : new SipResponse(startLineValue.StatusCode, startLineValue.ReasonPhrase!, headers, body);
-        request = message as SipRequest ?? request;
+        var request = message as SipRequest;
 
         if (startLineValue.Problem is { } startProblem)
         {

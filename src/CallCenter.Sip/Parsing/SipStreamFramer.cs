@@ -93,10 +93,14 @@ public static class SipStreamFramer
         return false;
     }
 
-    /// <summary>Absent Content-Length frames as 0; the parser then refuses the message with a 400 (§18.3).</summary>
+    /// <summary>
+    /// Absent Content-Length frames as 0; the parser then refuses the message with a 400 (§18.3). Two different
+    /// values leave the frame boundary unknown, so the stream cannot be trusted any further.
+    /// </summary>
     private static bool TryReadContentLength(ReadOnlySpan<byte> headers, out int contentLength)
     {
         contentLength = 0;
+        var found = false;
         while (!headers.IsEmpty)
         {
             var newline = headers.IndexOf((byte)'\n');
@@ -115,12 +119,14 @@ public static class SipStreamFramer
             }
 
             var value = line[(colon + 1)..].Trim(" \t\r"u8);
-            if (!Utf8Parser.TryParse(value, out int parsed, out var consumed) || consumed != value.Length || parsed < 0)
+            if (!Utf8Parser.TryParse(value, out int parsed, out var consumed) || consumed != value.Length || parsed < 0
+                || (found && parsed != contentLength))
             {
                 return false;
             }
 
             contentLength = parsed;
+            found = true;
         }
 
         return true;

@@ -27,22 +27,32 @@ internal static class StartLineParser
             return TryParseStatusLine(line, out startLine, out error);
         }
 
-        var firstSpace = line.IndexOf(' ');
-        var lastSpace = line.LastIndexOf(' ');
-        if (firstSpace <= 0 || lastSpace == firstSpace || !SipGrammar.IsToken(line[..firstSpace]))
+        // Trailing whitespace breaks the Request-Line (RFC 4475 §3.1.2.10) but leaves it readable enough to answer 400.
+        var trimmed = line.TrimEnd(" \t");
+        var firstSpace = trimmed.IndexOf(' ');
+        var lastSpace = trimmed.LastIndexOf(' ');
+        if (firstSpace <= 0 || lastSpace == firstSpace || !SipGrammar.IsToken(trimmed[..firstSpace]))
         {
             error = new SipParseError(SipParseErrorCode.BadStartLine, "malformed request line");
             return false;
         }
 
-        var method = SipMethods.Intern(line[..firstSpace]);
-        var uriText = line[(firstSpace + 1)..lastSpace];
-        var version = line[(lastSpace + 1)..];
-        ParseProblem? problem = null;
+        var method = SipMethods.Intern(trimmed[..firstSpace]);
+        var uriText = trimmed[(firstSpace + 1)..lastSpace];
+        var version = trimmed[(lastSpace + 1)..];
+        ParseProblem? problem = trimmed.Length != line.Length
+            ? new ParseProblem(SipParseErrorCode.BadStartLine, "whitespace after the SIP version")
+            : null;
         if (!SipUriParser.TryParse(uriText, out var uri))
         {
             uri = new SipUri { Scheme = "invalid", Opaque = uriText.ToString() };
             problem = new ParseProblem(SipParseErrorCode.BadRequestUri, "malformed Request-URI");
+        }
+        else if (uri.Headers is not null)
+        {
+            // Escaped headers are not allowed in a Request-URI (§19.1.1 table 1, RFC 4475 §3.1.2.11); refusing is
+            // safer than forwarding or acting on them.
+            problem = new ParseProblem(SipParseErrorCode.BadRequestUri, "headers in the Request-URI");
         }
 
         if (!IsVersion20(version))
@@ -81,7 +91,14 @@ internal static class StartLineParser
             return false;
         }
 
-        var reason = codeEnd >= 0 ? rest[(codeEnd + 1)..].ToString() : "";
+        var reasonText = codeEnd >= 0 ? rest[(codeEnd + 1)..] : default;
+        if (SipGrammar.HasControl(reasonText))
+        {
+            error = new SipParseError(SipParseErrorCode.BadStartLine, "control character in the reason phrase");
+            return false;
+        }
+
+        var reason = reasonText.IsEmpty ? "" : reasonText.ToString();
         startLine = new StartLine(false, null, null, int.Parse(code), reason, null);
         return true;
     }

@@ -32,7 +32,7 @@ public class SipParserSpec
         Assert.Equal("sip:alice@10.0.0.5:5060", Assert.Single(request.Contacts).Uri.ToString());
         Assert.Equal(["INVITE", "ACK", "CANCEL", "BYE", "OPTIONS"], request.Allow);
         Assert.Equal("application/sdp", request.ContentType);
-        Assert.Equal(131, request.Body.Length);
+        Assert.Equal(149, request.Body.Length);
         Assert.StartsWith("v=0\r\n", request.BodyText);
     }
 
@@ -71,7 +71,7 @@ public class SipParserSpec
     [Fact]
     public void Parser_should_refuse_a_body_shorter_than_content_length_with_an_answerable_400()
     {
-        var error = ParseError(Invite.Replace("Content-Length: 131", "Content-Length: 500"));
+        var error = ParseError(Invite.Replace("Content-Length: 149", "Content-Length: 500"));
 
         Assert.Equal(SipParseErrorCode.BodyTruncated, error.Code);
         Assert.Equal(400, error.StatusCode);
