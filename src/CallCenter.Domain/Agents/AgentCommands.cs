@@ -6,6 +6,9 @@ public static class AgentCommands
     /// <summary>Sets capacity, wrap-up time and max no-answer.</summary>
     public sealed record Configure(AgentId AgentId, AgentSettings Settings) : IAgentCommand;
 
+    /// <summary>Sets the queues the agent serves (the queues it tells when its availability changes); order and duplicates do not matter.</summary>
+    public sealed record ServeQueues(AgentId AgentId, ImmutableArray<QueueId> Queues) : IAgentCommand;
+
     /// <summary>A registration (or its refresh) valid for <paramref name="Expires"/> from now.</summary>
     public sealed record Register(AgentId AgentId, string Contact, TimeSpan Expires) : IAgentCommand;
 

@@ -5,6 +5,9 @@ public static class AgentEvents
 {
     public sealed record AgentConfigured(AgentId AgentId, AgentSettings Settings, DateTimeOffset At) : IAgentEvent;
 
+    /// <summary>The agent now serves <paramref name="Queues"/> (distinct, in id order) instead of the queues it served before.</summary>
+    public sealed record AgentQueuesAssigned(AgentId AgentId, ImmutableArray<QueueId> Queues, DateTimeOffset At) : IAgentEvent;
+
     /// <summary>The agent came online.</summary>
     public sealed record AgentRegistered(AgentId AgentId, string Contact, DateTimeOffset ExpiresAt, DateTimeOffset At) : IAgentEvent;
 

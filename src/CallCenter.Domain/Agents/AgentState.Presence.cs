@@ -2,7 +2,7 @@ using static CallCenter.Domain.Agents.AgentEvents;
 
 namespace CallCenter.Domain.Agents;
 
-// Decisions about being reachable and routable: settings, registration, pause.
+// Decisions about being reachable and routable: settings, queues served, registration, pause.
 public sealed partial record AgentState
 {
     private (CommandResult Result, ImmutableArray<IAgentEvent> Events) DecideConfigure(AgentCommands.Configure c, DateTimeOffset now)
@@ -23,6 +23,22 @@ public sealed partial record AgentState
         }
 
         return c.Settings == Settings ? NoOp() : Accept(new AgentConfigured(AgentId, c.Settings, now));
+    }
+
+    private (CommandResult Result, ImmutableArray<IAgentEvent> Events) DecideServeQueues(AgentCommands.ServeQueues c, DateTimeOffset now)
+    {
+        if (c.Queues.IsDefault)
+        {
+            return Reject("queues required (empty serves none)");
+        }
+
+        if (c.Queues.Any(q => q.Value is null))
+        {
+            return Reject("queue id required");
+        }
+
+        ImmutableArray<QueueId> queues = [.. c.Queues.Distinct().Order()];
+        return queues.SequenceEqual(Queues) ? NoOp() : Accept(new AgentQueuesAssigned(AgentId, queues, now));
     }
 
     private (CommandResult Result, ImmutableArray<IAgentEvent> Events) DecideRegister(AgentCommands.Register c, DateTimeOffset now)

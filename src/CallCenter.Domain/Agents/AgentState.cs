@@ -9,6 +9,9 @@ public sealed partial record AgentState(AgentId AgentId)
 {
     public AgentSettings Settings { get; init; } = AgentSettings.Default;
 
+    /// <summary>The queues this agent serves, distinct and in id order.</summary>
+    public ImmutableArray<QueueId> Queues { get; init; } = [];
+
     /// <summary>The registered contact; null while offline.</summary>
     public string? Contact { get; init; }
 
@@ -59,6 +62,7 @@ public sealed partial record AgentState(AgentId AgentId)
         return command switch
         {
             AgentCommands.Configure c => DecideConfigure(c, now),
+            AgentCommands.ServeQueues c => DecideServeQueues(c, now),
             AgentCommands.Register c => DecideRegister(c, now),
             AgentCommands.Unregister => DecideOffline(OfflineReason.Unregistered, now),
             AgentCommands.ExpireRegistration => DecideExpire(now),
@@ -76,6 +80,7 @@ public sealed partial record AgentState(AgentId AgentId)
     public AgentState Apply(IAgentEvent e) => e switch
     {
         AgentConfigured x => this with { Settings = x.Settings },
+        AgentQueuesAssigned x => this with { Queues = x.Queues },
         AgentRegistered x => this with
         {
             Contact = x.Contact,

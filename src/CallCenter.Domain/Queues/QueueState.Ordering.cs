@@ -33,7 +33,13 @@ public sealed partial record QueueState
             .Select(c => c.Order - 1)
             .Append(call.Order)
             .Min();
-        var requeued = call with { Order = headOrder, Attempts = x.Attempts, OfferedTo = null };
+        var requeued = call with
+        {
+            Order = headOrder,
+            Attempts = x.Attempts,
+            OfferedTo = null,
+            FailedAgents = call.FailedAgents.Remove(x.AgentId).Add(x.AgentId),
+        };
         return this with { Calls = Insert(Calls.Remove(call), requeued) };
     }
 

@@ -16,6 +16,7 @@ public sealed class EventJsonSpec
     public static TheoryData<ICallCenterMessage> Samples() =>
     [
         new AgentEvents.AgentConfigured(Agent, new AgentSettings(2, TimeSpan.FromSeconds(15), 4), At(0)),
+        new AgentEvents.AgentQueuesAssigned(Agent, [Queue, new QueueId("spill")], At(0)),
         new AgentEvents.AgentRegistered(Agent, "sip:alice@10.0.0.5", At(60), At(0)),
         new AgentEvents.AgentRegistrationRefreshed(Agent, "sip:alice@10.0.0.6", At(120), At(1)),
         new AgentEvents.AgentWentOffline(Agent, OfflineReason.Expired, [Call, new CallId("c-2")], At(2)),

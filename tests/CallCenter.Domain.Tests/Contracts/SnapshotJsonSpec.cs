@@ -27,11 +27,13 @@ public sealed class SnapshotJsonSpec
     public void AgentState_should_survive_a_snapshot_round_trip()
     {
         var agent = AgentFixtures.OnCall(new AgentSettings(2, TimeSpan.FromSeconds(5), 2))
+            .Must(new AgentCommands.ServeQueues(AgentFixtures.Alice, [AgentFixtures.Support]), At(19))
             .Must(new AgentCommands.OfferCall(AgentFixtures.Alice, AgentFixtures.Call2, AgentFixtures.Support), At(20));
 
         var back = RoundTrip(agent);
 
         Assert.Equal(agent.Calls.ToArray(), back.Calls.ToArray());
+        Assert.Equal(agent.Queues.ToArray(), back.Queues.ToArray());
         Assert.Equal((agent.Presence, agent.Statistics, agent.Settings), (back.Presence, back.Statistics, back.Settings));
     }
 
@@ -39,11 +41,14 @@ public sealed class SnapshotJsonSpec
     public void QueueState_should_survive_a_snapshot_round_trip()
     {
         var queue = QueueFixtures.With(3, QueueSettings.Default with { MaxWait = TimeSpan.FromMinutes(1) })
+            .Must(new QueueCommands.StartOffer(QueueFixtures.Sales, QueueFixtures.C(1), QueueFixtures.Bob), At(4))
+            .Must(new QueueCommands.Requeue(QueueFixtures.Sales, QueueFixtures.C(1), QueueFixtures.Bob, OfferFailure.Busy), At(4))
             .Must(new QueueCommands.StartOffer(QueueFixtures.Sales, QueueFixtures.C(2), QueueFixtures.Alice), At(5));
 
         var back = RoundTrip(queue);
 
         Assert.Equal(queue.Calls.ToArray(), back.Calls.ToArray());
+        Assert.Equal([QueueFixtures.Bob], back.Find(QueueFixtures.C(1))!.FailedAgents.ToArray());
         Assert.Equal((queue.NextDeadline, queue.NextOrder, queue.Statistics), (back.NextDeadline, back.NextOrder, back.Statistics));
     }
 

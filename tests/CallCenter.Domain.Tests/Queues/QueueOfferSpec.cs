@@ -49,6 +49,31 @@ public sealed class QueueOfferSpec
     }
 
     [Fact]
+    public void Queue_should_remember_which_agents_failed_a_call_most_recent_last()
+    {
+        var state = With(1, QueueSettings.Default with { MaxAttempts = 0 })
+            .Must(new QueueCommands.StartOffer(Sales, C(1), Alice), At(10))
+            .Must(new QueueCommands.Requeue(Sales, C(1), Alice, OfferFailure.NoAnswer), At(30))
+            .Must(new QueueCommands.StartOffer(Sales, C(1), Bob), At(31))
+            .Must(new QueueCommands.Requeue(Sales, C(1), Bob, OfferFailure.Busy), At(32))
+            .Must(new QueueCommands.StartOffer(Sales, C(1), Alice), At(33))
+            .Must(new QueueCommands.Requeue(Sales, C(1), Alice, OfferFailure.Declined), At(34));
+
+        Assert.Equal([Bob, Alice], state.Find(C(1))!.FailedAgents.ToArray());
+        Assert.Empty(With(1).Find(C(1))!.FailedAgents);
+    }
+
+    [Fact]
+    public void Queued_calls_should_compare_failed_agents_by_value()
+    {
+        var call = new QueuedCall(C(1), 0, 0, T0) { FailedAgents = [Alice, Bob] };
+
+        Assert.Equal(call, call with { FailedAgents = [.. new[] { Alice, Bob }] });
+        Assert.NotEqual(call, call with { FailedAgents = [Bob, Alice] });
+        Assert.Equal(call.GetHashCode(), (call with { FailedAgents = [Alice, Bob] }).GetHashCode());
+    }
+
+    [Fact]
     public void Queue_should_retry_forever_when_max_attempts_is_zero()
     {
         var state = With(1, QueueSettings.Default with { MaxAttempts = 0 });

@@ -1,0 +1,109 @@
+using Akka.Actor;
+using Akka.Event;
+using CallCenter.Actors.Signalling;
+using CallCenter.Domain;
+using CallCenter.Domain.Calls;
+using CallCenter.Domain.Queues;
+using static CallCenter.Actors.Queues.QueueNotifications;
+
+namespace CallCenter.Actors.Calls;
+
+// The call's way through its queue(s): joining, overflow, diversion, re-attaching to a restarted queue.
+public sealed partial class CallActor
+{
+    private void Arrived() => JoinQueue(State.QueueId!.Value);
+
+    // Until the queue answers, the request is repeated: a queue that stopped before answering lost it (Enqueue is idempotent).
+    private void JoinQueue(QueueId queueId)
+    {
+        _joining = queueId;
+        Timers.StartSingleTimer(JoinTimer, new JoinDue(queueId), JoinRetry);
+        _ports.Queues.Tell(new QueueCommands.Enqueue(queueId, Id, State.Priority));
+    }
+
+    private void JoinAgain(JoinDue due)
+    {
+        if (_joining == due.QueueId && !State.IsEnded)
+        {
+            Log.Warning("Queue {QueueId} has not answered call {CallId}; asking again", due.QueueId, Id);
+            JoinQueue(due.QueueId);
+        }
+    }
+
+    private void Joined(JoinedQueue j)
+    {
+        var queue = Sender;
+        if (State.IsEnded)
+        {
+            // Joined after the end (an overflow crossed the hangup): leave again.
+            if (State.Disposition is { } disposition && disposition != CallDisposition.Completed)
+            {
+                queue.Tell(new QueueCommands.Remove(j.QueueId, Id, disposition), ActorRefs.NoSender);
+            }
+
+            return;
+        }
+
+        if (j.QueueId != (_joining ?? State.QueueId))
+        {
+            return;
+        }
+
+        _joining = null;
+        Timers.Cancel(JoinTimer);
+        if (!queue.IsNobody())
+        {
+            Context.Watch(queue);
+        }
+
+        Execute(new CallCommands.Enqueue(Id, j.QueueId), ActorRefs.Nobody, (before, _) =>
+        {
+            if (before.Phase == CallPhase.Arrived)
+            {
+                _ports.Signalling.Tell(new SignallingCommands.AnswerCustomer(Id));
+            }
+        });
+    }
+
+    private void Diverted(DivertedByQueue d)
+    {
+        if (State.IsEnded || d.QueueId != (_joining ?? State.QueueId))
+        {
+            return;
+        }
+
+        if (d.OverflowTo is { } next)
+        {
+            Log.Info("Call {CallId} overflows from {QueueId} to {OverflowTo}", Id, d.QueueId, next);
+            Context.Unwatch(Sender);
+            JoinQueue(next);
+            return;
+        }
+
+        End(d.Disposition ?? CallDisposition.Failed, ActorRefs.Nobody, Gone.Queue);
+    }
+
+    // A queue that stopped (journal failure, rebalance) lost this call's ref: enqueue again, which it takes as a NoOp.
+    // Not while the node shuts down: the queue stopped for good then.
+    private void QueueStopped(Terminated t)
+    {
+        if (CoordinatedShutdown.Get(Context.System).ShutdownReason is not null)
+        {
+            return;
+        }
+
+        if (State.Phase is CallPhase.Queued or CallPhase.Offering && _joining is null && State.QueueId is { } queueId)
+        {
+            Log.Info("Queue {QueueId} of call {CallId} stopped; joining it again", queueId, Id);
+            JoinQueue(queueId);
+        }
+    }
+
+    private void CustomerAnswered()
+    {
+        if (State.Phase is CallPhase.Queued or CallPhase.Offering)
+        {
+            _ports.Signalling.Tell(new SignallingCommands.StartHoldAudio(Id));
+        }
+    }
+}

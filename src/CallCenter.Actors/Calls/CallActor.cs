@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using CallCenter.Actors.Entities;
+using CallCenter.Actors.Signalling;
+using CallCenter.Domain;
+using CallCenter.Domain.Calls;
+using static CallCenter.Actors.Agents.AgentNotifications;
+using static CallCenter.Actors.Queues.QueueNotifications;
+using static CallCenter.Actors.Signalling.SignallingEvents;
+
+namespace CallCenter.Actors.Calls;
+
+/// <summary>One customer call (<c>call-{id}</c>), node-local: the B2BUA's brain. It drives the SIP and media side through
+/// the signalling port, waits in its queue, rings the agents it is given and ends with exactly one disposition.</summary>
+/// <remarks>
+/// Every persisted call event is also published on the node's event stream (live views). Started with
+/// <see cref="CallStart.Interrupt"/>, an unfinished call closes itself out as Interrupted, giving back its agent and
+/// queue place. Once ended it tells its parent, which closes it in the node's index and stops it.
+/// </remarks>
+public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICallEvent>
+{
+    private const string RingTimer = "ring";
+    private const string JoinTimer = "join";
+    private static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(5);
+
+    private readonly CallPorts _ports;
+    private readonly CallStart _start;
+
+    // The queue the call was sent to and has not confirmed yet (first queue, or an overflow).
+    private QueueId? _joining;
+
+    public CallActor(CallId callId, CallPorts ports, TimeProvider clock, CallStart start)
+        : base($"call-{callId.Value}", new CallState(callId), clock)
+    {
+        _ports = ports;
+        _start = start;
+
+        Command<CallCommands.Receive>(r => Execute(r, Sender, (_, _) => Arrived()));
+        Command<CallCommands.End>(e => End(e.Disposition, Sender, Gone.Nobody));
+        Command<InterruptNow>(_ => Interrupt());
+        Command<JoinedQueue>(Joined);
+        Command<JoinDue>(JoinAgain);
+        Command<DivertedByQueue>(Diverted);
+        Command<AgentAssigned>(Assigned);
+        Command<OfferRevoked>(r => FailOffer(r.AgentId, null, OfferFailure.Failed, legUp: true));
+        Command<RingTimedOut>(t => FailOffer(t.AgentId, t.Leg, OfferFailure.NoAnswer, legUp: true));
+        Command<CustomerAnswered>(_ => CustomerAnswered());
+        Command<CustomerHungUp>(_ => Execute(new CallCommands.Hangup(Id, Party.Caller), ActorRefs.Nobody, (before, _) => Ended(before, Gone.Customer)));
+        Command<AgentRinging>(r => Log.Debug("Agent {AgentId} rings for call {CallId} (leg {Leg})", r.AgentId, Id, r.Leg));
+        Command<AgentAnswered>(AgentAnswered);
+        Command<AgentRejected>(r => FailOffer(r.AgentId, r.Leg, OfferFailures.FromStatus(r.Status), legUp: false));
+        Command<AgentNoAnswer>(n => FailOffer(n.AgentId, n.Leg, OfferFailure.NoAnswer, legUp: false));
+        Command<AgentHungUp>(AgentHungUp);
+        Command<MediaFailed>(m =>
+        {
+            Log.Warning("Media of call {CallId} failed: {Reason}", Id, m.Reason);
+            End(CallDisposition.Failed, ActorRefs.Nobody, Gone.Nobody);
+        });
+        Command<CallQueries.GetCallState>(_ => Sender.Tell(new CallQueries.CallStateResult(State)));
+        Command<Terminated>(QueueStopped);
+    }
+
+    /// <summary>Which side is already gone when the call ends, so nobody is told to hang up twice.</summary>
+    [Flags]
+    private enum Gone
+    {
+        Nobody = 0,
+        Customer = 1,
+        Agent = 2,
+        Queue = 4,
+    }
+
+    private CallId Id => State.CallId;
+
+    /// <summary>The agent leg's number (the offer's ordinal) while offering or connected.</summary>
+    private int Leg => State.Attempts + 1;
+
+    public static Props Props(CallId callId, CallPorts ports, TimeProvider clock, CallStart start = CallStart.Resume) =>
+        Akka.Actor.Props.Create(() => new CallActor(callId, ports, clock, start));
+
+    protected override (CommandResult Result, ImmutableArray<ICallEvent> Events) Decide(CallState state, ICallCommand command, DateTimeOffset now) =>
+        state.Decide(command, now);
+
+    protected override CallState Apply(CallState state, ICallEvent e) => state.Apply(e);
+
+    protected override void OnPersisted(ICallEvent e) => Context.System.EventStream.Publish(e);
+
+    protected override void OnRecovered()
+    {
+        // Persisting is for commands, so closing out happens as the first command after recovery.
+        if (_start == CallStart.Interrupt)
+        {
+            Self.Tell(InterruptNow.Instance);
+        }
+    }
+
+    private void Interrupt()
+    {
+        if (State.Phase == CallPhase.New || State.IsEnded)
+        {
+            if (State.Phase == CallPhase.New)
+            {
+                // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
+                _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
+            }
+
+            Context.Parent.Tell(new CallFinished(Id));
+            return;
+        }
+
+        Log.Warning("Call {CallId} was {Phase} when its node went down; closing it as interrupted", Id, State.Phase);
+        End(CallDisposition.Interrupted, ActorRefs.Nobody, Gone.Nobody);
+    }
+
+    private void End(CallDisposition disposition, IActorRef replyTo, Gone gone)
+    {
+        if (State.IsEnded)
+        {
+            Reply(replyTo, CommandResult.NoOp);
+            return;
+        }
+
+        Execute(new CallCommands.End(Id, disposition), replyTo, (before, _) => Ended(before, gone));
+    }
+
+    private sealed record InterruptNow
+    {
+        public static InterruptNow Instance { get; } = new();
+    }
+
+    private sealed record RingTimedOut(AgentId AgentId, int Leg) : INotInfluenceReceiveTimeout;
+
+    private sealed record JoinDue(QueueId QueueId) : INotInfluenceReceiveTimeout;
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using CallCenter.Domain;
+using CallCenter.Domain.Calls;
+
+namespace CallCenter.Actors.Calls;
+
+/// <summary>Queries answered by a CallActor (through the calls parent while the call is open).</summary>
+public static class CallQueries
+{
+    public sealed record GetCallState(CallId CallId) : IWithCallId, ICallCenterMessage;
+
+    public sealed record CallStateResult(CallState State) : ICallCenterMessage;
+
+    /// <summary>Asks the calls parent which calls of this node are open.</summary>
+    public sealed record GetOpenCalls : ICallCenterMessage
+    {
+        public static GetOpenCalls Instance { get; } = new();
+    }
+
+    public sealed record OpenCallsResult(ImmutableArray<CallId> Calls) : ICallCenterMessage;
+}
+
+/// <summary>How a CallActor starts.</summary>
+public enum CallStart
+{
+    /// <summary>A new call, or one that is still live: carry on from the journal.</summary>
+    Resume,
+
+    /// <summary>Its process died (or its journal failed) mid-call: close it out as Interrupted once recovered.</summary>
+    Interrupt,
+}
+
+/// <summary>Facts the calls parent persists as <c>calls-{node}</c>: which calls of this node are open.</summary>
+public static class CallIndexEvents
+{
+    public sealed record CallOpened(CallId CallId) : ICallCenterMessage;
+
+    public sealed record CallClosed(CallId CallId) : ICallCenterMessage;
+
+    /// <summary>The snapshot of the index.</summary>
+    public sealed record OpenCalls(ImmutableArray<CallId> Calls) : ICallCenterMessage;
+}
+
+/// <summary>A CallActor tells its parent it has ended (or had nothing to close): the parent closes it in the index and stops it.</summary>
+internal sealed record CallFinished(CallId CallId);

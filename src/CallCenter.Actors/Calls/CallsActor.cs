@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using CallCenter.Actors.Entities;
+using CallCenter.Domain;
+using CallCenter.Domain.Calls;
+using static CallCenter.Actors.Calls.CallIndexEvents;
+
+namespace CallCenter.Actors.Calls;
+
+/// <summary>The node's "calls" actor: parent of its CallActors and the persistent index (<c>calls-{node}</c>) of which
+/// of them are open. On start it recovers the index and has every call still open close itself out as Interrupted.</summary>
+/// <remarks>
+/// A new call (<see cref="CallCommands.Receive"/>) is written to the index before its actor exists, so a crash can never
+/// leave a call that recovery would not find. Other messages for a call go to its actor while it is open; afterwards they
+/// are dropped (the queue and agents have already been given back). A call whose actor stops without finishing (its
+/// journal failed) is started once more in <see cref="CallStart.Interrupt"/> mode. When the index's own journal fails,
+/// this actor stops and takes its calls with it; hosting runs it under a backoff supervisor, so it comes back and
+/// closes those calls out as Interrupted.
+/// </remarks>
+public sealed class CallsActor : ReceivePersistentActor
+{
+    private readonly Func<CallId, CallStart, Props> _callProps;
+    private readonly Dictionary<CallId, IActorRef> _children = [];
+    private readonly HashSet<CallId> _interrupted = [];
+    private ImmutableHashSet<CallId> _open = [];
+
+    public CallsActor(string nodeId, Func<CallId, CallStart, Props> callProps)
+    {
+        PersistenceId = $"calls-{nodeId}";
+        _callProps = callProps;
+
+        Recover<SnapshotOffer>(o =>
+        {
+            if (o.Snapshot is OpenCalls snapshot)
+            {
+                _open = [.. snapshot.Calls];
+            }
+        });
+        Recover<CallOpened>(e => _open = _open.Add(e.CallId));
+        Recover<CallClosed>(e => _open = _open.Remove(e.CallId));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var callId in _open)
+            {
+                _interrupted.Add(callId);
+                Start(callId, CallStart.Interrupt);
+            }
+        });
+
+        Command<CallCommands.Receive>(Receive);
+        Command<CallFinished>(Finished);
+        Command<Terminated>(Stopped);
+        Command<CallQueries.GetOpenCalls>(_ => Sender.Tell(new CallQueries.OpenCallsResult([.. _open.Order()])));
+        Command<IWithCallId>(m =>
+        {
+            if (_children.TryGetValue(m.CallId, out var child))
+            {
+                child.Forward(m);
+            }
+            else
+            {
+                Log.Debug("Call {CallId} is not open here; {Message} dropped", m.CallId, m.GetType().Name);
+            }
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => Log.Warning(f.Cause, "Snapshot of {PersistenceId} failed", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(string nodeId, CallPorts ports, TimeProvider clock) =>
+        Props(nodeId, (callId, start) => CallActor.Props(callId, ports, clock, start));
+
+    public static Props Props(string nodeId, Func<CallId, CallStart, Props> callProps) =>
+        Akka.Actor.Props.Create(() => new CallsActor(nodeId, callProps));
+
+    private void Receive(CallCommands.Receive r)
+    {
+        var sender = Sender;
+        if (!_open.Contains(r.CallId) && _children.ContainsKey(r.CallId))
+        {
+            // The same Call-ID again while its finished actor is still stopping.
+            Log.Warning("Call {CallId} is still closing; {Message} dropped", r.CallId, nameof(CallCommands.Receive));
+            return;
+        }
+
+        if (_open.Contains(r.CallId))
+        {
+            if (_children.TryGetValue(r.CallId, out var child))
+            {
+                child.Tell(r, sender);
+            }
+
+            return;
+        }
+
+        Persist(new CallOpened(r.CallId), e =>
+        {
+            _open = _open.Add(e.CallId);
+            SnapshotIfDue();
+            Start(e.CallId, CallStart.Resume).Tell(r, sender);
+        });
+    }
+
+    private void Finished(CallFinished f)
+    {
+        if (_children.TryGetValue(f.CallId, out var child))
+        {
+            Context.Stop(child);
+        }
+
+        if (_open.Contains(f.CallId))
+        {
+            Persist(new CallClosed(f.CallId), e =>
+            {
+                _open = _open.Remove(e.CallId);
+                _interrupted.Remove(e.CallId);
+                SnapshotIfDue();
+            });
+        }
+    }
+
+    private void Stopped(Terminated t)
+    {
+        var stopped = _children.FirstOrDefault(c => c.Value.Equals(t.ActorRef));
+        if (stopped.Value is null || !_children.Remove(stopped.Key))
+        {
+            return;
+        }
+
+        // Still open: the call stopped without finishing. Close it out once; if that fails too, the next start will.
+        if (_open.Contains(stopped.Key) && _interrupted.Add(stopped.Key))
+        {
+            Log.Warning("Call {CallId} stopped while open; closing it out as interrupted", stopped.Key);
+            Start(stopped.Key, CallStart.Interrupt);
+        }
+    }
+
+    private IActorRef Start(CallId callId, CallStart start)
+    {
+        var child = Context.ActorOf(_callProps(callId, start), EntityNames.For(callId.Value));
+        Context.Watch(child);
+        _children[callId] = child;
+        return child;
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (SnapshotPolicy.IsDue(LastSequenceNr))
+        {
+            SaveSnapshot(new OpenCalls([.. _open.Order()]));
+        }
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        Log.Error(cause, "Journal rejected {Event} of {PersistenceId}; stopping", @event.GetType().Name, PersistenceId);
+        Context.Stop(Self);
+    }
+}

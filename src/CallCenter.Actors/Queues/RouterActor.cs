@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using CallCenter.Actors.Agents;
+using CallCenter.Domain;
+using CallCenter.Domain.Agents;
+using CallCenter.Domain.Queues;
+using CallCenter.Domain.Routing;
+using static CallCenter.Actors.Agents.AgentNotifications;
+using static CallCenter.Actors.Agents.OfferReplies;
+using static CallCenter.Actors.Queues.RouterProtocol;
+
+namespace CallCenter.Actors.Queues;
+
+/// <summary>Chooses the agent for the head call of its parent QueueActor and offers it by message, one offer at a time.</summary>
+/// <remarks>
+/// Not persisted: its candidates are rebuilt from what agents announce (it asks nobody). A decline marks the agent
+/// unavailable and the next candidate is tried; with nobody available it waits for the next announcement. An accepted
+/// offer goes to the queue, and the call stays out of routing until the queue confirms it (<see cref="OfferRecorded"/>),
+/// so a waiting list sent before the queue saw the acceptance cannot offer the call twice.
+/// </remarks>
+public sealed class RouterActor : ReceiveActor, IWithTimers
+{
+    private const string OfferTimer = "offer";
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly QueueId _queueId;
+    private readonly IActorRef _agents;
+    private readonly TimeSpan _offerTimeout;
+    private readonly Dictionary<AgentId, AgentStatus> _candidates = [];
+    private readonly HashSet<CallId> _pending = [];
+    private IRoutingStrategy _strategy = RoutingStrategies.Create(QueueSettings.Default.Strategy);
+    private ImmutableArray<QueuedCall> _waiting = [];
+    private (CallId CallId, AgentId AgentId)? _inFlight;
+    private int _recordedStaffing;
+
+    public RouterActor(QueueId queueId, IActorRef agents, TimeSpan offerTimeout)
+    {
+        _queueId = queueId;
+        _agents = agents;
+        _offerTimeout = offerTimeout;
+
+        Receive<RoutingConfigured>(Configure);
+        Receive<WaitingCallsChanged>(w =>
+        {
+            _waiting = w.Waiting;
+            Route();
+        });
+        Receive<AgentAnnounced>(a =>
+        {
+            Learn(a.AgentId, a.Status);
+            Route();
+        });
+        Receive<AgentWithdrawn>(w =>
+        {
+            if (_candidates.TryGetValue(w.AgentId, out var known) && known.Version <= w.Version)
+            {
+                _candidates.Remove(w.AgentId);
+                ReportStaffing();
+            }
+        });
+        Receive<OfferAccepted>(Accepted);
+        Receive<OfferDeclined>(Declined);
+        Receive<OfferTimedOut>(TimedOut);
+        Receive<OfferRecorded>(r =>
+        {
+            _pending.Remove(r.CallId);
+            Route();
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(QueueId queueId, IActorRef agents, TimeSpan offerTimeout) =>
+        Akka.Actor.Props.Create(() => new RouterActor(queueId, agents, offerTimeout));
+
+    private void Configure(RoutingConfigured c)
+    {
+        // Keep the instance when the name is unchanged: round-robin remembers whose turn it is.
+        if (!string.Equals(c.Strategy, _strategy.Name, StringComparison.OrdinalIgnoreCase)
+            && RoutingStrategies.TryCreate(c.Strategy, out var strategy))
+        {
+            _strategy = strategy;
+        }
+
+        // The queue's recorded count stands until an announcement says otherwise: a fresh router knows nobody yet.
+        _recordedStaffing = c.LoggedInAgents;
+        Route();
+    }
+
+    private void Accepted(OfferAccepted a)
+    {
+        Learn(a.AgentId, a.Status);
+        Settle(a.CallId, a.AgentId);
+        _pending.Add(a.CallId);
+        Context.Parent.Tell(a);
+        Route();
+    }
+
+    private void Declined(OfferDeclined d)
+    {
+        _log.Debug("Agent {AgentId} declined call {CallId} in queue {QueueId}: {Reason}", d.AgentId, d.CallId, _queueId, d.Reason);
+        // Whatever the status says, never offer the same agent again before it announces something new.
+        Learn(d.AgentId, d.Status with { Available = false });
+        Settle(d.CallId, d.AgentId);
+        Route();
+    }
+
+    private void TimedOut(OfferTimedOut t)
+    {
+        if (_inFlight != (t.CallId, t.AgentId))
+        {
+            return;
+        }
+
+        _log.Warning("Agent {AgentId} did not answer the offer of call {CallId} in queue {QueueId}", t.AgentId, t.CallId, _queueId);
+        if (_candidates.TryGetValue(t.AgentId, out var known))
+        {
+            _candidates[t.AgentId] = known with { Available = false };
+        }
+
+        _inFlight = null;
+        Route();
+    }
+
+    private void Settle(CallId callId, AgentId agentId)
+    {
+        if (_inFlight == (callId, agentId))
+        {
+            _inFlight = null;
+            Timers.Cancel(OfferTimer);
+        }
+    }
+
+    private void Learn(AgentId agentId, AgentStatus status)
+    {
+        if (_candidates.TryGetValue(agentId, out var known) && known.Version > status.Version)
+        {
+            return;
+        }
+
+        _candidates[agentId] = status;
+        ReportStaffing();
+    }
+
+    private void ReportStaffing()
+    {
+        var loggedIn = _candidates.Values.Count(s => s.LoggedIn);
+        if (loggedIn != _recordedStaffing)
+        {
+            _recordedStaffing = loggedIn;
+            Context.Parent.Tell(new QueueCommands.UpdateStaffing(_queueId, loggedIn));
+        }
+    }
+
+    private void Route()
+    {
+        if (_inFlight is not null || _waiting.FirstOrDefault(c => !_pending.Contains(c.CallId)) is not { } head)
+        {
+            return;
+        }
+
+        if (CandidateChoice.Choose(_strategy, head, _candidates) is not { } agentId)
+        {
+            return;
+        }
+
+        _inFlight = (head.CallId, agentId);
+        _agents.Tell(new AgentCommands.OfferCall(agentId, head.CallId, _queueId));
+        Timers.StartSingleTimer(OfferTimer, new OfferTimedOut(head.CallId, agentId), _offerTimeout);
+    }
+
+    private sealed record OfferTimedOut(CallId CallId, AgentId AgentId) : INotInfluenceReceiveTimeout;
+}

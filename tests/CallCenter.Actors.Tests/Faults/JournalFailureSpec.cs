@@ -1,0 +1,113 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Persistence.TestKit;
+using CallCenter.Actors.Agents;
+using CallCenter.Actors.Calls;
+using CallCenter.Actors.Hosting;
+using CallCenter.Actors.Queues;
+using CallCenter.Actors.Tests.Kit;
+using CallCenter.Domain;
+using CallCenter.Domain.Agents;
+using CallCenter.Domain.Calls;
+using CallCenter.Domain.Queues;
+using Xunit.Abstractions;
+using static CallCenter.Actors.Signalling.SignallingCommands;
+
+namespace CallCenter.Actors.Tests.Faults;
+
+/// <summary>A journal that fails or rejects one entity's writes stops that entity only; the next message starts it again.</summary>
+public sealed class JournalFailureSpec : ActorSpec
+{
+    private const string TestJournalHocon = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test {
+          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+          plugin-dispatcher = "akka.actor.default-dispatcher"
+        }
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
+    private static readonly AgentId Alice = new("alice");
+    private static readonly AgentId Bob = new("bob");
+    private static readonly QueueId Support = new("support");
+
+    public JournalFailureSpec(ITestOutputHelper output)
+        : base(output, $"{VirtualTime}\n{TestJournalHocon}\n{Logging}")
+    {
+    }
+
+    private ITestJournal Journal => TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+
+    [Fact]
+    public async Task AgentActor_should_stop_on_a_journal_write_failure_without_harming_other_agents()
+    {
+        var agents = Sys.ActorOf(LocalEntityParents.Agents(10, () => CreateTestProbe().Ref, AgentActorOptions.Default with { Clock = Clock }));
+        var alice = await EntityRef(agents, new AgentQueries.GetAgentState(Alice));
+        await Journal.OnWrite.FailIf(p => p.PersistenceId == "agent-alice");
+        Watch(alice);
+
+        agents.Tell(Register(Alice), TestActor);
+
+        await ExpectTerminatedAsync(alice);
+        agents.Tell(Register(Bob), TestActor);
+        Assert.True((await ExpectMsgAsync<CommandResult>()).IsOk);
+        await Journal.OnWrite.Pass();
+        agents.Tell(new AgentQueries.GetAgentState(Alice), TestActor);
+        var restarted = await ExpectMsgAsync<AgentQueries.AgentStateResult>();
+        Assert.Equal(AgentPresence.Offline, restarted.State.Presence);
+        Assert.NotEqual(alice, LastSender);
+        agents.Tell(Register(Alice), TestActor);
+        Assert.True((await ExpectMsgAsync<CommandResult>()).IsOk);
+    }
+
+    [Fact]
+    public async Task CallActor_should_stop_on_a_rejected_write_and_be_closed_while_other_calls_go_on()
+    {
+        var queues = CreateTestProbe();
+        var signalling = CreateTestProbe();
+        var calls = Sys.ActorOf(CallsActor.Props("node-1", new CallPorts(signalling.Ref, queues.Ref, CreateTestProbe().Ref), Clock));
+        await Journal.OnWrite.RejectIf(p => p.PersistenceId == "call-broken");
+
+        calls.Tell(new CallCommands.Receive(new CallId("broken"), "sip:a@customers.test", Support), ActorRefs.NoSender);
+        calls.Tell(new CallCommands.Receive(new CallId("fine"), "sip:b@customers.test", Support), ActorRefs.NoSender);
+
+        var enqueue = await queues.ExpectMsgAsync<QueueCommands.Enqueue>();
+        Assert.Equal(new CallId("fine"), enqueue.CallId);
+        await AwaitAssertAsync(async () =>
+        {
+            calls.Tell(CallQueries.GetOpenCalls.Instance, TestActor);
+            Assert.Equal([new CallId("fine")], (await ExpectMsgAsync<CallQueries.OpenCallsResult>()).Calls.ToArray());
+        });
+        var hangup = await signalling.ExpectMsgAsync<HangUpCustomer>();
+        Assert.Equal((new CallId("broken"), CallDisposition.Failed), (hangup.CallId, hangup.Disposition));
+        await queues.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task QueueActor_should_stop_on_a_journal_failure_and_its_calls_should_join_it_again()
+    {
+        var rig = new CallCenterRig(this, Clock);
+        await rig.Queue(Support);
+        rig.Call(new CallId("first"), Support);
+        await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == new CallId("first"));
+        await Journal.OnWrite.FailIf(p => p.PersistenceId == "queue-support");
+
+        rig.Call(new CallId("second"), Support);
+        await AwaitAssertAsync(async () => Assert.Equal(new CallId("first"), Assert.Single((await rig.QueueState(Support)).Calls).CallId));
+        await Journal.OnWrite.Pass();
+        Advance(TimeSpan.FromSeconds(5));
+
+        await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == new CallId("second"));
+        await rig.Agent(Alice, [Support]);
+        await rig.ExpectRing(new CallId("first"), Alice);
+    }
+
+    private static AgentCommands.Register Register(AgentId agent) => new(agent, CallCenterRig.ContactOf(agent), TimeSpan.FromHours(1));
+
+    private async Task<IActorRef> EntityRef(IActorRef parent, object query)
+    {
+        parent.Tell(query, TestActor);
+        await ExpectMsgAsync<object>();
+        return LastSender;
+    }
+}
