@@ -29,7 +29,7 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
         _queues = queues;
         _options = options;
 
-        Command<AgentCommands.OfferCall>(offer => Execute(offer, Sender, OnChanged, result => AnswerOffer(offer, result)));
+        Command<AgentCommands.OfferCall>(offer => Execute(offer, Sender, OnChanged, result => AnswerOffer(offer, result), LogLevel.DebugLevel));
         Command<IAgentCommand>(command => Execute(command, Sender, OnChanged));
         Command<AgentQueries.GetAgentState>(_ => Sender.Tell(new AgentQueries.AgentStateResult(State)));
         Command<RegistrationExpiryDue>(_ => Execute(new AgentCommands.ExpireRegistration(State.AgentId), ActorRefs.Nobody, OnChanged));
@@ -40,8 +40,8 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
     public static Props Props(AgentId agentId, IActorRef queues, AgentActorOptions options) =>
         Akka.Actor.Props.Create(() => new AgentActor(agentId, queues, options));
 
-    /// <summary>What routers are told: whether the agent is logged in and would take a call now.</summary>
-    public AgentStatus Status => new(State.IsRegistered, State.CanTakeCall, State.Statistics, LastSequenceNr);
+    // What routers are told: whether the agent is logged in and would take a call now, as of this sequence number.
+    private AgentStatus Status => new(State.IsRegistered, State.CanTakeCall, State.Statistics, LastSequenceNr);
 
     protected override (CommandResult Result, ImmutableArray<IAgentEvent> Events) Decide(AgentState state, IAgentCommand command, DateTimeOffset now) =>
         state.Decide(command, now);

@@ -69,16 +69,26 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
     /// <param name="then">The side effects, run once with the state before and the events, right after the last event is
     /// applied: no other command can come between the state change and its effects.</param>
     /// <param name="reply">Turns the result into the reply message, evaluated when replying (after the events).</param>
+    /// <param name="rejectionLevel">Debug or Warning: refusals that are part of normal work (an agent declining an offer)
+    /// are not warnings.</param>
     protected CommandResult Execute(
         TCommand command,
         IActorRef replyTo,
         Action<TState, ImmutableArray<TEvent>>? then = null,
-        Func<CommandResult, object>? reply = null)
+        Func<CommandResult, object>? reply = null,
+        LogLevel rejectionLevel = LogLevel.WarningLevel)
     {
         var (result, events) = Decide(State, command, Now);
         if (result.IsRejected)
         {
-            Log.Warning("{PersistenceId} rejected {Command}: {Reason}", PersistenceId, command.GetType().Name, result.Reason);
+            if (rejectionLevel == LogLevel.DebugLevel)
+            {
+                Log.Debug("{PersistenceId} rejected {Command}: {Reason}", PersistenceId, command.GetType().Name, result.Reason);
+            }
+            else
+            {
+                Log.Warning("{PersistenceId} rejected {Command}: {Reason}", PersistenceId, command.GetType().Name, result.Reason);
+            }
         }
 
         if (events.IsEmpty)

@@ -165,9 +165,10 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
             return;
         }
 
+        // The timer before the offer: the answer (or whoever watches the offer) may count on it being armed.
         _inFlight = (head.CallId, agentId);
-        _agents.Tell(new AgentCommands.OfferCall(agentId, head.CallId, _queueId));
         Timers.StartSingleTimer(OfferTimer, new OfferTimedOut(head.CallId, agentId), _offerTimeout);
+        _agents.Tell(new AgentCommands.OfferCall(agentId, head.CallId, _queueId));
     }
 
     private sealed record OfferTimedOut(CallId CallId, AgentId AgentId) : INotInfluenceReceiveTimeout;

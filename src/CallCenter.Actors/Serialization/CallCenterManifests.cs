@@ -1,3 +1,7 @@
+using CallCenter.Actors.Agents;
+using CallCenter.Actors.Calls;
+using CallCenter.Actors.Queues;
+using CallCenter.Actors.Signalling;
 using CallCenter.Domain;
 using CallCenter.Domain.Agents;
 using CallCenter.Domain.Calls;
@@ -22,6 +26,7 @@ public static class CallCenterManifests
         .Add<CallEvents.CallEnded>("call.ended")
         // agent events
         .Add<AgentEvents.AgentConfigured>("agent.configured")
+        .Add<AgentEvents.AgentQueuesAssigned>("agent.queues-assigned")
         .Add<AgentEvents.AgentRegistered>("agent.registered")
         .Add<AgentEvents.AgentRegistrationRefreshed>("agent.registration-refreshed")
         .Add<AgentEvents.AgentWentOffline>("agent.went-offline")
@@ -41,7 +46,11 @@ public static class CallCenterManifests
         .Add<QueueEvents.CallAnswered>("queue.call-answered")
         .Add<QueueEvents.CallDiverted>("queue.call-diverted")
         .Add<QueueEvents.CallRemoved>("queue.call-removed")
+        // the node's open-call index (calls-{node})
+        .Add<CallIndexEvents.CallOpened>("calls.opened")
+        .Add<CallIndexEvents.CallClosed>("calls.closed")
         // snapshots
+        .Add<CallIndexEvents.OpenCalls>("snapshot.calls")
         .Add<CallState>("snapshot.call")
         .Add<AgentState>("snapshot.agent")
         .Add<QueueState>("snapshot.queue")
@@ -54,6 +63,7 @@ public static class CallCenterManifests
         .Add<CallCommands.Hangup>("call.cmd.hangup")
         .Add<CallCommands.End>("call.cmd.end")
         .Add<AgentCommands.Configure>("agent.cmd.configure")
+        .Add<AgentCommands.ServeQueues>("agent.cmd.serve-queues")
         .Add<AgentCommands.Register>("agent.cmd.register")
         .Add<AgentCommands.Unregister>("agent.cmd.unregister")
         .Add<AgentCommands.ExpireRegistration>("agent.cmd.expire-registration")
@@ -72,5 +82,39 @@ public static class CallCenterManifests
         .Add<QueueCommands.Requeue>("queue.cmd.requeue")
         .Add<QueueCommands.MarkAnswered>("queue.cmd.mark-answered")
         .Add<QueueCommands.Remove>("queue.cmd.remove")
-        .Add<CommandResult>("result");
+        .Add<CommandResult>("result")
+        // actor protocols: queries, notifications and offer replies between agents, queues, routers and calls
+        .Add<AgentQueries.GetAgentState>("agent.qry.state")
+        .Add<AgentQueries.AgentStateResult>("agent.qry.state-result")
+        .Add<AgentNotifications.AgentAnnounced>("agent.ntf.announced")
+        .Add<AgentNotifications.AgentWithdrawn>("agent.ntf.withdrawn")
+        .Add<AgentNotifications.OfferRevoked>("agent.ntf.offer-revoked")
+        .Add<OfferReplies.OfferAccepted>("agent.rpl.offer-accepted")
+        .Add<OfferReplies.OfferDeclined>("agent.rpl.offer-declined")
+        .Add<QueueQueries.GetQueueState>("queue.qry.state")
+        .Add<QueueQueries.QueueStateResult>("queue.qry.state-result")
+        .Add<QueueNotifications.JoinedQueue>("queue.ntf.joined")
+        .Add<QueueNotifications.DivertedByQueue>("queue.ntf.diverted")
+        .Add<QueueNotifications.AgentAssigned>("queue.ntf.agent-assigned")
+        .Add<CallQueries.GetCallState>("call.qry.state")
+        .Add<CallQueries.CallStateResult>("call.qry.state-result")
+        .Add<CallQueries.GetOpenCalls>("calls.qry.open")
+        .Add<CallQueries.OpenCallsResult>("calls.qry.open-result")
+        // the signalling port (the SIP gateway may run apart from the calls once media moves out of process)
+        .Add<SignallingCommands.AnswerCustomer>("sig.cmd.answer-customer")
+        .Add<SignallingCommands.StartHoldAudio>("sig.cmd.start-hold-audio")
+        .Add<SignallingCommands.StopHoldAudio>("sig.cmd.stop-hold-audio")
+        .Add<SignallingCommands.RingAgent>("sig.cmd.ring-agent")
+        .Add<SignallingCommands.CancelAgentLeg>("sig.cmd.cancel-agent-leg")
+        .Add<SignallingCommands.BridgeLegs>("sig.cmd.bridge-legs")
+        .Add<SignallingCommands.HangUpCustomer>("sig.cmd.hang-up-customer")
+        .Add<SignallingCommands.HangUpAgent>("sig.cmd.hang-up-agent")
+        .Add<SignallingEvents.CustomerAnswered>("sig.evt.customer-answered")
+        .Add<SignallingEvents.CustomerHungUp>("sig.evt.customer-hung-up")
+        .Add<SignallingEvents.AgentRinging>("sig.evt.agent-ringing")
+        .Add<SignallingEvents.AgentAnswered>("sig.evt.agent-answered")
+        .Add<SignallingEvents.AgentRejected>("sig.evt.agent-rejected")
+        .Add<SignallingEvents.AgentNoAnswer>("sig.evt.agent-no-answer")
+        .Add<SignallingEvents.AgentHungUp>("sig.evt.agent-hung-up")
+        .Add<SignallingEvents.MediaFailed>("sig.evt.media-failed");
 }

@@ -166,14 +166,17 @@ public sealed class AgentActorSpec : ActorSpec
         }
 
         var before = await State(alice);
+        await AwaitAssertAsync(async () =>
+        {
+            var snapshots = await Snapshots.Of(this, "agent-alice");
+            Assert.Equal(100, snapshots.Latest);
+            Assert.Null(await snapshots.Before(100));
+        });
 
         await StopAsync(alice);
         var after = await State(Start());
 
         StateJson.AssertSame(before, after);
-        var snapshots = await Snapshots.Of(this, "agent-alice");
-        Assert.Equal(100, snapshots.Latest);
-        Assert.Null(await snapshots.Before(100));
     }
 
     private IActorRef Start() => Sys.ActorOf(AgentActor.Props(Alice, _queues.Ref, AgentActorOptions.Default with { Clock = Clock }));

@@ -36,7 +36,7 @@ public sealed class JournalFailureSpec : ActorSpec
     {
     }
 
-    private ITestJournal Journal => TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+    private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     [Fact]
     public async Task AgentActor_should_stop_on_a_journal_write_failure_without_harming_other_agents()
@@ -52,10 +52,11 @@ public sealed class JournalFailureSpec : ActorSpec
         agents.Tell(Register(Bob), TestActor);
         Assert.True((await ExpectMsgAsync<CommandResult>()).IsOk);
         await Journal.OnWrite.Pass();
+        // A message that reaches the parent before it has seen the old child die is lost, as with a shard region.
+        await AwaitAssertAsync(async () =>
+            Assert.NotEqual(alice, await EntityRef(agents, new AgentQueries.GetAgentState(Alice), TimeSpan.FromMilliseconds(200))));
         agents.Tell(new AgentQueries.GetAgentState(Alice), TestActor);
-        var restarted = await ExpectMsgAsync<AgentQueries.AgentStateResult>();
-        Assert.Equal(AgentPresence.Offline, restarted.State.Presence);
-        Assert.NotEqual(alice, LastSender);
+        Assert.Equal(AgentPresence.Offline, (await ExpectMsgAsync<AgentQueries.AgentStateResult>()).State.Presence);
         agents.Tell(Register(Alice), TestActor);
         Assert.True((await ExpectMsgAsync<CommandResult>()).IsOk);
     }
@@ -90,13 +91,22 @@ public sealed class JournalFailureSpec : ActorSpec
         await rig.Queue(Support);
         rig.Call(new CallId("first"), Support);
         await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == new CallId("first"));
+        var failed = await EntityRef(rig.Queues, new QueueQueries.GetQueueState(Support));
+        Watch(failed);
         await Journal.OnWrite.FailIf(p => p.PersistenceId == "queue-support");
 
         rig.Call(new CallId("second"), Support);
-        await AwaitAssertAsync(async () => Assert.Equal(new CallId("first"), Assert.Single((await rig.QueueState(Support)).Calls).CallId));
-        await Journal.OnWrite.Pass();
-        Advance(TimeSpan.FromSeconds(5));
 
+        await ExpectTerminatedAsync(failed);
+        await Journal.OnWrite.Pass();
+        // Once a new queue answers, the parent routes to it: the second call's next attempt will not be lost.
+        await AwaitAssertAsync(async () =>
+        {
+            var restarted = await EntityRef(rig.Queues, new QueueQueries.GetQueueState(Support), TimeSpan.FromMilliseconds(200));
+            Assert.NotEqual(failed, restarted);
+        });
+        Assert.Equal(new CallId("first"), Assert.Single((await rig.QueueState(Support)).Calls).CallId);
+        Advance(TimeSpan.FromSeconds(5));
         await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == new CallId("second"));
         await rig.Agent(Alice, [Support]);
         await rig.ExpectRing(new CallId("first"), Alice);
@@ -104,10 +114,11 @@ public sealed class JournalFailureSpec : ActorSpec
 
     private static AgentCommands.Register Register(AgentId agent) => new(agent, CallCenterRig.ContactOf(agent), TimeSpan.FromHours(1));
 
-    private async Task<IActorRef> EntityRef(IActorRef parent, object query)
+    private async Task<IActorRef> EntityRef(IActorRef parent, object query, TimeSpan? within = null)
     {
-        parent.Tell(query, TestActor);
-        await ExpectMsgAsync<object>();
-        return LastSender;
+        var probe = CreateTestProbe();
+        parent.Tell(query, probe.Ref);
+        await probe.ExpectMsgAsync<object>(within);
+        return probe.LastSender;
     }
 }

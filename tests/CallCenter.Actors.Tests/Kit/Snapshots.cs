@@ -27,7 +27,7 @@ internal sealed class Snapshots
     private static async Task<long?> Load(TestKitBase kit, string persistenceId, long maxSequenceNr)
     {
         var probe = kit.CreateTestProbe();
-        var store = Persistence.Instance.Apply(kit.Sys).SnapshotStoreFor(null);
+        var store = Akka.Persistence.Persistence.Instance.Apply(kit.Sys).SnapshotStoreFor(null);
         store.Tell(new LoadSnapshot(persistenceId, new SnapshotSelectionCriteria(maxSequenceNr), long.MaxValue), probe.Ref);
         var result = await probe.ExpectMsgAsync<LoadSnapshotResult>();
         return result.Snapshot?.Metadata.SequenceNr;

@@ -52,9 +52,9 @@ public sealed class EventTaggingSpec : SqliteSpec
     public async Task Read_journal_should_return_each_kind_of_event_under_its_own_tag()
     {
         // arrange: the three kinds of entity write interleaved events
-        await this.RunAsync(Sys.ActorOf(Entities.Call(Call1)), AnsweredCall(Call1, 0));
-        await this.RunAsync(Sys.ActorOf(Entities.Agent(Alice)), AgentTakesACall(Call1));
-        await this.RunAsync(Sys.ActorOf(Entities.Queue(Sales)), QueueServesACall(Call1));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(Call1)), AnsweredCall(Call1, 0));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Agent(Alice)), AgentTakesACall(Call1));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Queue(Sales)), QueueServesACall(Call1));
         var journal = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
         // act

@@ -25,7 +25,7 @@ public sealed class PersistenceHostingSpec : IDisposable
         await using (var host = await TestHost.StartAsync(builder => builder.WithCallCenterPersistence(settings)))
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
-            var entity = system.ActorOf(Entities.Call(call));
+            var entity = system.ActorOf(TestEntities.Call(call));
             foreach (var (command, now) in AbandonedCall(call, 0))
             {
                 var executed = await entity.Ask<Entity.Executed>(new Entity.Execute(command, now), TimeSpan.FromSeconds(10));
@@ -38,7 +38,7 @@ public sealed class PersistenceHostingSpec : IDisposable
         await using (var host = await TestHost.StartAsync(builder => builder.WithCallCenterPersistence(settings)))
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
-            var view = await system.ActorOf(Entities.Call(call)).Ask<Entity.View>(Entity.GetView.Instance, TimeSpan.FromSeconds(10));
+            var view = await system.ActorOf(TestEntities.Call(call)).Ask<Entity.View>(Entity.GetView.Instance, TimeSpan.FromSeconds(10));
 
             Assert.Equal(3, view.LastSequenceNr);
             Assert.Equal(CallDisposition.Abandoned, ((Domain.Calls.CallState)view.State).Disposition);

@@ -26,9 +26,9 @@ public sealed class SqlitePersistenceSpec : SqliteSpec
     public async Task Journal_should_recover_call_agent_and_queue_state_in_a_second_actor_system_on_the_same_file()
     {
         // arrange: one system writes real domain events for each kind of entity
-        var call = Sys.ActorOf(Entities.Call(Call1));
-        var agent = Sys.ActorOf(Entities.Agent(Alice));
-        var queue = Sys.ActorOf(Entities.Queue(Sales));
+        var call = Sys.ActorOf(TestEntities.Call(Call1));
+        var agent = Sys.ActorOf(TestEntities.Agent(Alice));
+        var queue = Sys.ActorOf(TestEntities.Queue(Sales));
         await this.RunAsync(call, AnsweredCall(Call1, 0));
         await this.RunAsync(agent, AgentTakesACall(Call1));
         await this.RunAsync(queue, QueueServesACall(Call1));
@@ -40,9 +40,9 @@ public sealed class SqlitePersistenceSpec : SqliteSpec
         var probe = CreateTestProbe(restarted);
         var after = new[]
         {
-            await probe.ViewAsync(restarted.ActorOf(Entities.Call(Call1))),
-            await probe.ViewAsync(restarted.ActorOf(Entities.Agent(Alice))),
-            await probe.ViewAsync(restarted.ActorOf(Entities.Queue(Sales))),
+            await probe.ViewAsync(restarted.ActorOf(TestEntities.Call(Call1))),
+            await probe.ViewAsync(restarted.ActorOf(TestEntities.Agent(Alice))),
+            await probe.ViewAsync(restarted.ActorOf(TestEntities.Queue(Sales))),
         };
 
         // assert
@@ -62,7 +62,7 @@ public sealed class SqlitePersistenceSpec : SqliteSpec
     public async Task Recovery_should_start_from_the_latest_snapshot_and_replay_only_later_events()
     {
         // arrange: snapshot after three queue events, then one more event
-        var queue = Sys.ActorOf(Entities.Queue(Sales));
+        var queue = Sys.ActorOf(TestEntities.Queue(Sales));
         var script = QueueServesACall(Call1);
         await this.RunAsync(queue, script.Take(4));
         queue.Tell(Entity.TakeSnapshot.Instance, TestActor);
@@ -73,7 +73,7 @@ public sealed class SqlitePersistenceSpec : SqliteSpec
         // act
         await ShutdownAsync();
         var restarted = StartSecondSystem();
-        var after = await CreateTestProbe(restarted).ViewAsync(restarted.ActorOf(Entities.Queue(Sales)));
+        var after = await CreateTestProbe(restarted).ViewAsync(restarted.ActorOf(TestEntities.Queue(Sales)));
 
         // assert
         Assert.Equal(4, snapshot.SequenceNr);
@@ -86,7 +86,7 @@ public sealed class SqlitePersistenceSpec : SqliteSpec
     [Fact]
     public async Task Journal_and_snapshot_rows_should_carry_the_call_center_serializer_and_manifests()
     {
-        var call = Sys.ActorOf(Entities.Call(Call1));
+        var call = Sys.ActorOf(TestEntities.Call(Call1));
         await this.RunAsync(call, AbandonedCall(Call1, 0));
         call.Tell(Entity.TakeSnapshot.Instance, TestActor);
         await ExpectMsgAsync<Entity.SnapshotTaken>(TimeSpan.FromSeconds(10));

@@ -37,11 +37,11 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
         Sys.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
 
         // act: three calls, plus agent and queue events the projection must pass over
-        await this.RunAsync(Sys.ActorOf(Entities.Call(A)), AnsweredCall(A, 0));
-        await this.RunAsync(Sys.ActorOf(Entities.Agent(Alice)), AgentTakesACall(A));
-        await this.RunAsync(Sys.ActorOf(Entities.Call(B)), AbandonedCall(B, 100));
-        await this.RunAsync(Sys.ActorOf(Entities.Queue(Sales)), QueueServesACall(A));
-        await this.RunAsync(Sys.ActorOf(Entities.Call(C)), TimedOutCall(C, 200));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(A)), AnsweredCall(A, 0));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Agent(Alice)), AgentTakesACall(A));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(B)), AbandonedCall(B, 100));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Queue(Sales)), QueueServesACall(A));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(C)), TimedOutCall(C, 200));
 
         // assert
         var expected = new[]
@@ -60,8 +60,8 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
         // arrange: the first process projects call A and the start of call B, then stops
         var store = CallRecordStore.ForSqliteFile(Database.Path);
         Sys.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
-        await this.RunAsync(Sys.ActorOf(Entities.Call(A)), AnsweredCall(A, 0));
-        var callB = Sys.ActorOf(Entities.Call(B));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(A)), AnsweredCall(A, 0));
+        var callB = Sys.ActorOf(TestEntities.Call(B));
         await this.RunAsync(callB, AnsweredCall(B, 100).Take(3));
         await AwaitAssertAsync(async () => Assert.Equal(Alice, (await store.FindAsync(B))?.AgentId), Patience);
         var recordA = await store.FindAsync(A);
@@ -72,10 +72,10 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
         var restarted = StartSecondSystem();
         var probe = CreateTestProbe(restarted);
         restarted.EventStream.Subscribe(probe.Ref, typeof(CallRecordsProjected));
-        await probe.RunAsync(restarted.ActorOf(Entities.Call(B)), AnsweredCall(B, 100).Skip(3));
+        await probe.RunAsync(restarted.ActorOf(TestEntities.Call(B)), AnsweredCall(B, 100).Skip(3));
         restarted.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
         var first = await probe.ExpectMsgAsync<CallRecordsProjected>(Patience);
-        await probe.RunAsync(restarted.ActorOf(Entities.Call(C)), AbandonedCall(C, 200));
+        await probe.RunAsync(restarted.ActorOf(TestEntities.Call(C)), AbandonedCall(C, 200));
 
         // assert: every call once, each as its full history says, and only new events were applied after the restart
         var expected = new[] { Fold(A, AnsweredCall(A, 0)), Fold(B, AnsweredCall(B, 100)), Fold(C, AbandonedCall(C, 200)) };
@@ -110,7 +110,7 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
 
         // act
         Sys.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
-        await this.RunAsync(Sys.ActorOf(Entities.Call(A)), AbandonedCall(A, 0));
+        await this.RunAsync(Sys.ActorOf(TestEntities.Call(A)), AbandonedCall(A, 0));
         await warnings.FishForMessageAsync<Warning>(w => w.Message?.ToString()?.Contains("locked", StringComparison.OrdinalIgnoreCase) == true || w.Cause is SqliteException, Patience);
         Assert.Empty(await store.ListAsync()); // readers are not blocked (WAL); the writer is
         await lockHeld.RollbackAsync();

@@ -25,7 +25,7 @@ public sealed class ProjectionHostingSpec : IDisposable
             .WithCallRecordProjection(store, new CallRecordProjectionSettings { BatchWindow = TimeSpan.FromMilliseconds(50) }));
         var system = host.Services.GetRequiredService<ActorSystem>();
         var registry = host.Services.GetRequiredService<ActorRegistry>();
-        var entity = system.ActorOf(Entities.Call(call));
+        var entity = system.ActorOf(TestEntities.Call(call));
         foreach (var (command, now) in AbandonedCall(call, 0))
         {
             var executed = await entity.Ask<Entity.Executed>(new Entity.Execute(command, now), TimeSpan.FromSeconds(10));

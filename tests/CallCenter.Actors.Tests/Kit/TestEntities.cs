@@ -7,7 +7,7 @@ using CallCenter.Domain.Queues;
 namespace CallCenter.Actors.Tests.Kit;
 
 /// <summary>Props of test entities over the real domain states, with the production persistence id prefixes.</summary>
-public static class Entities
+public static class TestEntities
 {
     public static Props Call(CallId id) => Props.Create(() => new EntityActor<CallState, ICallCommand, ICallEvent>(
         $"call-{id.Value}", new CallState(id), (s, c, now) => s.Decide(c, now), (s, e) => s.Apply(e)));
