@@ -23,7 +23,7 @@ public sealed partial class CallLegsActor
         if (!AgentContact.TryParse(ring.Contact, out var contact) || !contact.TryGetDestination(out var destination))
         {
             _log.Warning("Call {CallId}: agent {AgentId} has no reachable contact ({Contact})", _callId, ring.AgentId, ring.Contact);
-            _calls.Tell(new AgentRejected(_callId, ring.AgentId, ring.Leg, 404));
+            _calls.Tell(new AgentRejected(_callId, ring.AgentId, ring.Leg, 404), ActorRefs.NoSender);
             return;
         }
 
@@ -60,7 +60,7 @@ public sealed partial class CallLegsActor
             if (response.StatusCode > 100 && leg.Phase == LegPhase.Inviting && !leg.RingingReported)
             {
                 leg.RingingReported = true;
-                _calls.Tell(new AgentRinging(_callId, leg.AgentId, leg.Number));
+                _calls.Tell(new AgentRinging(_callId, leg.AgentId, leg.Number), ActorRefs.NoSender);
             }
 
             return;
@@ -78,7 +78,7 @@ public sealed partial class CallLegsActor
         if (reportable)
         {
             _log.Info("Call {CallId}: agent {AgentId} refused with {Status}", _callId, leg.AgentId, response.StatusCode);
-            _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, response.StatusCode));
+            _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, response.StatusCode), ActorRefs.NoSender);
         }
     }
 
@@ -124,12 +124,12 @@ public sealed partial class CallLegsActor
         {
             _log.Warning("Call {CallId}: agent {AgentId} answered with unusable media", _callId, leg.AgentId);
             SendBye(leg);
-            _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, 488));
+            _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, 488), ActorRefs.NoSender);
             return;
         }
 
         _log.Info("Call {CallId}: agent {AgentId} answered (leg {Leg})", _callId, leg.AgentId, leg.Number);
-        _calls.Tell(new AgentAnswered(_callId, leg.AgentId, leg.Number));
+        _calls.Tell(new AgentAnswered(_callId, leg.AgentId, leg.Number), ActorRefs.NoSender);
     }
 
     private void AgentInviteFailed(AgentLeg leg, bool timedOut)
@@ -140,7 +140,7 @@ public sealed partial class CallLegsActor
             LegEnded(leg);
             if (reportable)
             {
-                _calls.Tell(timedOut ? new AgentNoAnswer(_callId, leg.AgentId, leg.Number) : new AgentRejected(_callId, leg.AgentId, leg.Number, 503));
+                _calls.Tell(timedOut ? new AgentNoAnswer(_callId, leg.AgentId, leg.Number) : new AgentRejected(_callId, leg.AgentId, leg.Number, 503), ActorRefs.NoSender);
             }
         }
     }
@@ -168,7 +168,7 @@ public sealed partial class CallLegsActor
             LegEnded(leg);
             if (report)
             {
-                _calls.Tell(new AgentHungUp(_callId, leg.AgentId, leg.Number));
+                _calls.Tell(new AgentHungUp(_callId, leg.AgentId, leg.Number), ActorRefs.NoSender);
             }
         }
     }
@@ -208,7 +208,7 @@ public sealed partial class CallLegsActor
     private void AgentGone(AgentLeg leg, int status)
     {
         LegEnded(leg);
-        _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, status));
+        _calls.Tell(new AgentRejected(_callId, leg.AgentId, leg.Number, status), ActorRefs.NoSender);
     }
 
     private Sip.Transport.SipEndPoint NextHopOf(AgentLeg leg, SipUri nextHop) => SipHops.NextHop(nextHop, leg.Source, leg.BehindNat);

@@ -59,7 +59,7 @@ public sealed partial class CallLegsActor
         _customer.Dialog = dialog;
         _customer.LocalSdp = accepted.Answer;
         var from = invite.From is { } caller ? (caller with { Parameters = caller.Parameters.Without("tag") }).ToString() : "anonymous";
-        _calls.Tell(new CallCommands.Receive(_callId, from, _queueId));
+        _calls.Tell(new CallCommands.Receive(_callId, from, _queueId), ActorRefs.NoSender);
     }
 
     private void AnswerCustomer()
@@ -84,7 +84,7 @@ public sealed partial class CallLegsActor
         _customer.Phase = LegPhase.Up;
         if (acked && !_customer.ByeWanted)
         {
-            _calls.Tell(new CustomerAnswered(_callId));
+            _calls.Tell(new CustomerAnswered(_callId), ActorRefs.NoSender);
             return;
         }
 
@@ -93,7 +93,7 @@ public sealed partial class CallLegsActor
             _log.Warning("Call {CallId}: the customer never acknowledged our 200 OK; hanging up", _callId);
             if (!_customer.ByeWanted)
             {
-                _calls.Tell(new CustomerHungUp(_callId));
+                _calls.Tell(new CustomerHungUp(_callId), ActorRefs.NoSender);
             }
         }
 
@@ -112,7 +112,7 @@ public sealed partial class CallLegsActor
         LegEnded(_customer);
         if (!_customer.HangupOrdered)
         {
-            _calls.Tell(new CustomerHungUp(_callId));
+            _calls.Tell(new CustomerHungUp(_callId), ActorRefs.NoSender);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed partial class CallLegsActor
             LegEnded(_customer);
             if (report)
             {
-                _calls.Tell(new CustomerHungUp(_callId));
+                _calls.Tell(new CustomerHungUp(_callId), ActorRefs.NoSender);
             }
         }
     }

@@ -164,7 +164,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
     {
         if (!_finished)
         {
-            _calls.Tell(new MediaFailed(_callId, $"no RTP from the {timeout.Leg} for {timeout.SilentFor.TotalSeconds:0} s"));
+            _calls.Tell(new MediaFailed(_callId, $"no RTP from the {timeout.Leg} for {timeout.SilentFor.TotalSeconds:0} s"), ActorRefs.NoSender);
         }
     }
 
