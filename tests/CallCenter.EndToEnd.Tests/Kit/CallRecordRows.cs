@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace CallCenter.EndToEnd.Tests.Kit;
 
 /// <summary>One row of the node's <c>call_records</c> read model, as the tests read it straight from its database.</summary>
-internal sealed record CallRecordRow(string CallId, string? QueueId, string? AgentId, string? Disposition, string? AnsweredAt, string? EndedAt);
+internal sealed record CallRecordRow(
+    string CallId, string? QueueId, string? AgentId, string? Disposition, string? AnsweredAt, string? EndedAt, long FailedOffers);
 
 internal static class CallRecordRows
 {
@@ -20,13 +21,14 @@ internal static class CallRecordRows
         }
 
         await using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT call_id, queue_id, agent_id, disposition, answered_at, ended_at FROM call_records ORDER BY arrived_at;";
+        command.CommandText = "SELECT call_id, queue_id, agent_id, disposition, answered_at, ended_at, failed_offers FROM call_records ORDER BY arrived_at;";
         var rows = new List<CallRecordRow>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             rows.Add(new CallRecordRow(
-                reader.GetString(0), Nullable(reader, 1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5)));
+                reader.GetString(0), Nullable(reader, 1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5),
+                reader.GetInt64(6)));
         }
 
         return rows;

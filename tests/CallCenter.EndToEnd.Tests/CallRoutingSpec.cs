@@ -1,0 +1,79 @@
+using CallCenter.EndToEnd.Tests.Kit;
+using CallCenter.Testing;
+using Xunit.Abstractions;
+
+namespace CallCenter.EndToEnd.Tests;
+
+/// <summary>Calls that do not go the straight way: unknown queue, nobody there yet, a busy agent, a caller who gives up.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CallRoutingSpec(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Node_should_answer_404_for_a_queue_that_does_not_exist()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
+
+        await using var customer = Phones.Call(node, "customer-not-found.xml", "nosuchqueue", count: 1, rate: 1, TimeSpan.FromSeconds(20));
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        Assert.Equal(0, (await node.StatusAsync()).OpenCalls);
+        Assert.Empty(await CallRecordRows.ReadAsync(node.Database));
+    }
+
+    [Fact]
+    public async Task Node_should_hold_a_call_until_an_agent_registers_and_then_connect_it()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
+        var alicePort = FreePort.Next();
+        await using var alice = Phones.AnswerCalls("agent-answer.xml", alicePort, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
+        await node.WaitForStatusAsync(s => s.OpenCalls == 1, TimeSpan.FromSeconds(10));
+        var registered = await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort);
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
+
+        Assert.True(registered.ExitCode == 0, registered.ToString());
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+    }
+
+    [Fact]
+    public async Task Node_should_offer_the_call_to_the_next_agent_when_the_first_is_busy()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
+        var (alicePort, bobPort) = (FreePort.Next(), FreePort.Next());
+        await using var alice = SippProcess.Start(
+            ["-sf", TestPaths.Scenario("agent-busy.xml"), "-p", alicePort.ToString(), "-i", "127.0.0.1"], TimeSpan.FromSeconds(60));
+        await using var bob = Phones.AnswerCalls("agent-answer.xml", bobPort, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort)).ExitCode);
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "bob", Configurations.BobPassword, bobPort)).ExitCode);
+        await node.WaitForStatusAsync(s => s.Agents.All(a => a.Presence == "Available"), TimeSpan.FromSeconds(10));
+
+        // Round-robin starts with the lowest id: alice refuses with 486, so the call goes to bob.
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("bob", "Completed", 1), (records[0].AgentId, records[0].Disposition, records[0].FailedOffers));
+        var status = await node.WaitForStatusAsync(s => s.Agent("bob").CallsHandled == 1, TimeSpan.FromSeconds(10));
+        Assert.Equal(0, status.Agent("alice").CallsHandled);
+    }
+
+    [Fact]
+    public async Task Node_should_record_a_caller_who_hangs_up_while_waiting_as_abandoned()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
+
+        await using var customer = Phones.Call(
+            node, "customer-hangup.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(30), hangUpAfter: TimeSpan.FromSeconds(2));
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("Abandoned", null), (records[0].Disposition, records[0].AgentId));
+        Assert.Equal(0, (await node.StatusAsync()).OpenCalls);
+    }
+}
