@@ -67,8 +67,9 @@ internal sealed class HoconReader(Akka.Configuration.Config config)
 
         try
         {
+            // An empty list is neither an array nor a string to this parser; a text or a block is no list.
             var value = config.GetValue(key);
-            if (!value.IsArray())
+            if (value.IsString() || value.IsObject())
             {
                 throw new ConfigurationError(key, "expected a list such as [a, b]");
             }

@@ -73,6 +73,50 @@ internal sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Runs the node with a configuration (and extra options) that should make it exit on its own; kills it after
+    /// <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string configuration, TimeSpan timeout, params string[] options)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("callcenter-e2e-").FullName;
+        try
+        {
+            var configFile = Path.Combine(directory, "callcenter.hocon");
+            await File.WriteAllTextAsync(configFile, configuration);
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { TestPaths.NodeAssembly, "--config", configFile }.Concat(options))
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return (-1, await stdout + await stderr + "\n[killed after the deadline]");
+            }
+
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>Every line the node printed so far.</summary>
     public IReadOnlyList<string> Lines
     {
