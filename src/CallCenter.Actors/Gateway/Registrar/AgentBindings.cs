@@ -15,9 +15,10 @@ public sealed record Binding(NameAddress Contact, SipEndPoint? ReachAt, string C
 
     public TimeSpan Remaining(DateTimeOffset now) => ExpiresAt > now ? ExpiresAt - now : TimeSpan.Zero;
 
-    /// <summary>The Contact line of a 200 OK: the contact with its remaining expiry in whole seconds.</summary>
+    /// <summary>The Contact line of a 200 OK: the contact with its remaining expiry in whole seconds, rounded down so the
+    /// phone refreshes in time, but never 0, which would read as "removed".</summary>
     public string ToContactLine(DateTimeOffset now) =>
-        Contact.WithParameter("expires", ((long)Math.Ceiling(Remaining(now).TotalSeconds)).ToString(CultureInfo.InvariantCulture)).ToString();
+        Contact.WithParameter("expires", Math.Max(1L, (long)Remaining(now).TotalSeconds).ToString(CultureInfo.InvariantCulture)).ToString();
 }
 
 /// <summary>How applying a REGISTER to the bindings went.</summary>
