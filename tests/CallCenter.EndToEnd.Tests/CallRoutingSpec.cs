@@ -63,6 +63,29 @@ public sealed class CallRoutingSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Node_should_cancel_an_unanswered_agent_after_the_ring_timeout_and_offer_the_next()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents("ring-timeout = 3s"), output);
+        var (alicePort, bobPort) = (FreePort.Next(), FreePort.Next());
+        await using var alice = SippProcess.Start(
+            ["-sf", TestPaths.Scenario("agent-no-answer.xml"), "-p", alicePort.ToString(), "-i", "127.0.0.1"], TimeSpan.FromSeconds(60));
+        await using var bob = Phones.AnswerCalls("agent-answer.xml", bobPort, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort)).ExitCode);
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "bob", Configurations.BobPassword, bobPort)).ExitCode);
+        await node.WaitForStatusAsync(s => s.Agents.All(a => a.Presence == "Available"), TimeSpan.FromSeconds(10));
+
+        // Alice (first in turn) rings for 3 s and is cancelled; bob answers.
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("bob", "Completed", 1), (records[0].AgentId, records[0].Disposition, records[0].FailedOffers));
+        var unanswered = await alice.WaitAsync(TimeSpan.FromSeconds(2.5));
+        Assert.Equal((1, 0), (unanswered.SuccessfulCalls, unanswered.FailedCalls));
+    }
+
+    [Fact]
     public async Task Node_should_record_a_caller_who_hangs_up_while_waiting_as_abandoned()
     {
         await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
