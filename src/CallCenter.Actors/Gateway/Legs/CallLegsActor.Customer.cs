@@ -30,6 +30,14 @@ public sealed partial class CallLegsActor
             return;
         }
 
+        // Junk offers must not cost a relay: negotiate once on paper before binding any port.
+        var paper = new LocalAudioOptions { Address = _settings.AdvertisedAddress, RtpPort = 9 };
+        if (SdpNegotiator.CreateAnswer(offer, paper, SdpOrigin.Create(_settings.AdvertisedAddress, _sessionId)) is AnswerResult.Rejected rejected)
+        {
+            RejectCustomer(488, $"no usable audio in the offer: {rejected.Failure.Detail}");
+            return;
+        }
+
         try
         {
             _relay = _settings.Media.Open(new RelayEvents(Self));

@@ -107,11 +107,13 @@ public sealed partial class CallLegsActor
     /// <summary>Sends a 2xx to an INVITE and repeats it until its ACK (RFC 3261 §13.3.1.4; the transaction does not).</summary>
     private void SendOk(TransactionKey transaction, SipDialog dialog, SipResponse ok, bool initial)
     {
-        Gateway.Tell(new SipOutbound.Respond(transaction, ok));
         var machine = new InviteOkRetransmitter(dialog.Id, ok, _settings.Timers.T1, _settings.Timers.T2);
         var id = $"{dialog.CallId}/{machine.Sequence}";
         _oks[id] = new PendingOk(machine, transaction, initial);
+
+        // The timers first: whoever sees the 2xx may already count on its retransmission being armed.
         Perform(id, machine.Start());
+        Gateway.Tell(new SipOutbound.Respond(transaction, ok));
     }
 
     private void OnOkTimer(OkTimerDue due)
