@@ -86,6 +86,36 @@ public sealed class CallRoutingSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Node_should_carry_a_call_through_while_garbage_and_truncated_sip_arrive()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
+        var alicePort = FreePort.Next();
+        await using var alice = Phones.AnswerCalls("agent-answer.xml", alicePort, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort)).ExitCode);
+
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "OnCall", TimeSpan.FromSeconds(10));
+        using (var attacker = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            var target = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, node.SipPort);
+            for (var i = 0; i < 100; i++)
+            {
+                await attacker.SendAsync(System.Text.Encoding.UTF8.GetBytes($"\u0001\u0002 garbage {i} {new string('x', i * 7)}"), target);
+                await attacker.SendAsync(System.Text.Encoding.UTF8.GetBytes(
+                    $"BYE sip:callcenter@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK{i}\r\nCall-ID: "), target);
+            }
+        }
+
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+        var status = await node.WaitForStatusAsync(s => s.Media.Count == 1, TimeSpan.FromSeconds(10));
+        Assert.True(status.Media[0].CustomerRelayed > 0 && status.Media[0].AgentRelayed > 0);
+    }
+
+    [Fact]
     public async Task Node_should_record_a_caller_who_hangs_up_while_waiting_as_abandoned()
     {
         await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
