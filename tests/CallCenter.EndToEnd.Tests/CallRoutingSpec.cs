@@ -30,6 +30,9 @@ public sealed class CallRoutingSpec(ITestOutputHelper output)
 
         await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
         await node.WaitForStatusAsync(s => s.OpenCalls == 1, TimeSpan.FromSeconds(10));
+
+        // The scenario itself: the caller waits a while with nobody logged in (not a synchronisation).
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var registered = await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort);
         var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
 
@@ -37,6 +40,10 @@ public sealed class CallRoutingSpec(ITestOutputHelper output)
         Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
         var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
         Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+
+        // While it waited the caller heard hold audio: more packets reached it than the agent's phone relayed.
+        var media = Assert.Single((await node.WaitForStatusAsync(s => s.Media.Count == 1, TimeSpan.FromSeconds(10))).Media);
+        Assert.True(media.CustomerHeard > media.AgentRelayed + 50, $"hold audio: heard {media.CustomerHeard}, relayed {media.AgentRelayed}");
     }
 
     [Fact]

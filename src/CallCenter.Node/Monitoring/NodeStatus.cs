@@ -42,7 +42,8 @@ public static class NodeStatus
             open.Calls.Length,
             listening.OpenCalls,
             [.. media.Reports.Select(r => new MediaLine(
-                r.CallId.Value, r.Customer.RtpReceived, r.Customer.RtpForwarded, r.Agent.RtpReceived, r.Agent.RtpForwarded))]);
+                r.CallId.Value, r.Customer.RtpReceived, r.Customer.RtpForwarded, r.Customer.RtpSent,
+                r.Agent.RtpReceived, r.Agent.RtpForwarded, r.Agent.RtpSent))]);
         return Prefix + JsonSerializer.Serialize(status, Json);
     }
 
@@ -51,6 +52,8 @@ public static class NodeStatus
 
     public sealed record AgentLine(string Id, string Presence, string? Contact, int CallsHandled);
 
-    /// <summary>RTP packets each phone sent to the relay, and how many of them reached the other phone.</summary>
-    public sealed record MediaLine(string CallId, long CustomerSent, long CustomerRelayed, long AgentSent, long AgentRelayed);
+    /// <summary>Per phone: RTP packets it sent to the relay, how many of them reached the other phone, and how many the
+    /// relay sent it (relayed from the other phone, or hold audio).</summary>
+    public sealed record MediaLine(
+        string CallId, long CustomerSent, long CustomerRelayed, long CustomerHeard, long AgentSent, long AgentRelayed, long AgentHeard);
 }

@@ -260,4 +260,5 @@ internal sealed record NodeStatusLine(
 
 internal sealed record AgentStatusLine(string Id, string Presence, string? Contact, int CallsHandled);
 
-internal sealed record MediaStatusLine(string CallId, long CustomerSent, long CustomerRelayed, long AgentSent, long AgentRelayed);
+internal sealed record MediaStatusLine(
+    string CallId, long CustomerSent, long CustomerRelayed, long CustomerHeard, long AgentSent, long AgentRelayed, long AgentHeard);
