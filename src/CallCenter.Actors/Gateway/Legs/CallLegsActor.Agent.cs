@@ -163,7 +163,7 @@ public sealed partial class CallLegsActor
         if (InDialogRequest(leg, incoming) && request.Method == SipMethods.Bye)
         {
             _log.Info("Call {CallId}: agent {AgentId} hung up (leg {Leg})", _callId, leg.AgentId, leg.Number);
-            StopOkRetransmissions(leg.SipCallId);
+            _oks.StopAll(leg.SipCallId);
             var report = leg.Phase == LegPhase.Up && !leg.HangupOrdered;
             LegEnded(leg);
             if (report)

@@ -17,7 +17,7 @@ public sealed partial class CallLegsActor
     private void StartCustomerLeg()
     {
         var invite = _customer.Invite.Request;
-        if (invite.Body.IsEmpty || !IsSdp(invite.ContentType))
+        if (invite.Body.IsEmpty || !LegMedia.IsSdp(invite.ContentType))
         {
             // Offer-less INVITEs (the offer in our 200, the answer in the ACK) are not supported yet.
             RejectCustomer(488, "the INVITE carries no SDP offer");
@@ -56,7 +56,7 @@ public sealed partial class CallLegsActor
         }
 
         var ok = DialogResponses.ForInvite(invite, 200, SipTokens.NewTag(), _settings.Contact(_customer.Source.Protocol))
-            .WithBody(SdpContentType, accepted.Answer.ToUtf8Bytes());
+            .WithBody(LegMedia.SdpContentType, accepted.Answer.ToUtf8Bytes());
         if (!SipDialog.TryCreateAsUas(invite, ok, out var dialog, out var dialogError))
         {
             RejectCustomer(400, $"the INVITE cannot start a dialog: {dialogError}");
@@ -78,7 +78,7 @@ public sealed partial class CallLegsActor
         }
 
         _customer.Phase = LegPhase.Answered;
-        SendOk(_customer.Transaction, dialog, ok, initial: true);
+        _oks.Send(_customer.Transaction, dialog, ok, _customer);
     }
 
     /// <summary>The ACK for our first 200 arrived (or never will): the customer's leg is up, or must go.</summary>
@@ -149,7 +149,7 @@ public sealed partial class CallLegsActor
         if (InDialogRequest(_customer, incoming) && request.Method == SipMethods.Bye)
         {
             _log.Info("Call {CallId}: the customer hung up", _callId);
-            StopOkRetransmissions(_customer.SipCallId);
+            _oks.StopAll(_customer.SipCallId);
             var report = !_customer.HangupOrdered;
             LegEnded(_customer);
             if (report)

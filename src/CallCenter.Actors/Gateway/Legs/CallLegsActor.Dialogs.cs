@@ -13,10 +13,7 @@ namespace CallCenter.Actors.Gateway.Legs;
 // What both legs do alike inside a dialog: BYE, re-INVITE, 2xx retransmission until ACK, media set-up.
 public sealed partial class CallLegsActor
 {
-    private const string SdpContentType = "application/sdp";
     private const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
-
-    private readonly Dictionary<string, PendingOk> _oks = new(StringComparer.Ordinal);
 
     /// <summary>Answers a request inside a leg's dialog; true when it was accepted (a BYE then ended the dialog).</summary>
     private bool InDialogRequest(SipLeg leg, IncomingRequest incoming)
@@ -76,11 +73,11 @@ public sealed partial class CallLegsActor
             return;
         }
 
-        var ok = dialog.CreateResponse(request, 200).WithBody(SdpContentType, sdp.ToUtf8Bytes());
+        var ok = dialog.CreateResponse(request, 200).WithBody(LegMedia.SdpContentType, sdp.ToUtf8Bytes());
         leg.Dialog = dialog.ApplySentResponse(request, ok);
         leg.LocalSdp = sdp;
         _log.Info("Call {CallId}: {Leg} re-INVITE answered", _callId, leg.Media);
-        SendOk(incoming.Transaction!, leg.Dialog, ok, initial: false);
+        _oks.Send(incoming.Transaction!, leg.Dialog, ok, leg.SipCallId);
     }
 
     private void SendBye(SipLeg leg)
@@ -104,99 +101,23 @@ public sealed partial class CallLegsActor
         Gateway.Tell(new SipOutbound.SendRequest(bye.Request, destination));
     }
 
-    /// <summary>Sends a 2xx to an INVITE and repeats it until its ACK (RFC 3261 §13.3.1.4; the transaction does not).</summary>
-    private void SendOk(TransactionKey transaction, SipDialog dialog, SipResponse ok, bool initial)
-    {
-        var machine = new InviteOkRetransmitter(dialog.Id, ok, _settings.Timers.T1, _settings.Timers.T2);
-        var id = $"{dialog.CallId}/{machine.Sequence}";
-        _oks[id] = new PendingOk(machine, transaction, initial);
+    /// <summary>The ACK of a repeated 2xx arrived; the first 2xx to the customer then brings its leg up.</summary>
+    private void AckReceived(SipRequest ack) => OkEnded(_oks.OnAck(ack));
 
-        // The timers first: whoever sees the 2xx may already count on its retransmission being armed.
-        Perform(id, machine.Start());
-        Gateway.Tell(new SipOutbound.Respond(transaction, ok));
-    }
-
-    private void OnOkTimer(OkTimerDue due)
+    private void OkEnded((OkRetransmissions.Outcome Outcome, object Tag)? ended)
     {
-        if (_oks.TryGetValue(due.Id, out var pending))
+        if (ended is { Tag: CustomerLeg } initial)
         {
-            Perform(due.Id, pending.Machine.OnTimer(due.Timer));
+            CustomerAcknowledged(initial.Outcome == OkRetransmissions.Outcome.Acknowledged);
         }
     }
 
-    private void AckReceived(SipRequest ack)
-    {
-        foreach (var (id, pending) in _oks)
-        {
-            if (pending.Machine.Matches(ack))
-            {
-                Perform(id, pending.Machine.OnAck(ack));
-                return;
-            }
-        }
-    }
-
-    /// <summary>The dialog ended (BYE) before its 2xx was acknowledged: nothing more to repeat.</summary>
-    private void StopOkRetransmissions(string sipCallId)
-    {
-        foreach (var id in _oks.Keys.Where(k => k.StartsWith(sipCallId + "/", StringComparison.Ordinal)).ToList())
-        {
-            _oks.Remove(id);
-            Timers.Cancel(new OkTimerDue(id, OkRetransmitTimer.Retransmit));
-            Timers.Cancel(new OkTimerDue(id, OkRetransmitTimer.GiveUp));
-        }
-    }
-
-    private void Perform(string id, IReadOnlyList<OkRetransmitAction> actions)
-    {
-        var pending = _oks[id];
-        foreach (var action in actions)
-        {
-            switch (action)
-            {
-                case OkRetransmitAction.SendResponse send:
-                    Gateway.Tell(new SipOutbound.Respond(pending.Transaction, send.Response));
-                    break;
-                case OkRetransmitAction.StartTimer start:
-                    var due = new OkTimerDue(id, start.Timer);
-                    Timers.StartSingleTimer(due, due, start.Delay);
-                    break;
-                case OkRetransmitAction.StopTimer stop:
-                    Timers.Cancel(new OkTimerDue(id, stop.Timer));
-                    break;
-                case OkRetransmitAction.Acknowledged or OkRetransmitAction.AckTimedOut:
-                    _oks.Remove(id);
-                    if (pending.Initial)
-                    {
-                        CustomerAcknowledged(action is OkRetransmitAction.Acknowledged);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Points a relay leg at what the peer negotiated; false when the relay cannot use it (address family, disposed).</summary>
+    /// <summary>Points a relay leg at what the peer negotiated; false when the relay cannot use it (address family, closed).</summary>
     private bool TryUseMedia(IMediaLeg leg, NegotiatedAudio audio)
     {
-        var codec = audio.Codec;
-        var formats = new List<PayloadFormat> { new((byte)codec.PayloadType, codec.EncodingName, codec.ClockRate, codec.ChannelCount) };
-        if (audio.TelephoneEventPayloadType is { } events)
-        {
-            formats.Add(PayloadFormat.TelephoneEvent((byte)events));
-        }
-
         try
         {
-            leg.SetFormats(formats);
-            if (!audio.IsLegacyHold && audio.RemoteRtp.TryGetIPEndPoint(out var rtp))
-            {
-                IPEndPoint? rtcp = audio.RemoteRtcp is { } remoteRtcp && remoteRtcp.TryGetIPEndPoint(out var address) ? address : null;
-                leg.SetRemote(rtp, rtcp);
-            }
-
-            // A phone that holds the call sends nothing; that silence is no media failure.
-            leg.TimeoutPaused = !audio.RemoteDirection.CanSend();
+            LegMedia.Apply(leg, audio);
             return true;
         }
         catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
@@ -205,14 +126,6 @@ public sealed partial class CallLegsActor
             return false;
         }
     }
-
-    private static bool IsSdp(string? contentType) =>
-        contentType is not null && contentType.AsSpan().Trim().StartsWith(SdpContentType, StringComparison.OrdinalIgnoreCase);
-
-    private sealed record PendingOk(InviteOkRetransmitter Machine, TransactionKey Transaction, bool Initial);
-
-    /// <summary>A 2xx retransmission timer of one pending 2xx (also its timer key).</summary>
-    private sealed record OkTimerDue(string Id, OkRetransmitTimer Timer) : INotInfluenceReceiveTimeout;
 
     /// <summary>The relay's reports as messages to the legs actor (called on the relay's threads).</summary>
     private sealed class RelayEvents(IActorRef legs) : IMediaEvents

@@ -34,6 +34,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
     private readonly ulong _sessionId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 2;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IMediaRelay? _relay;
+    private OkRetransmissions _oks = null!;
     private bool _finished;
 
     public CallLegsActor(CallId callId, QueueId queueId, IncomingRequest invite, CallLegSettings settings, IActorRef calls)
@@ -57,7 +58,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         Receive<CancelAgentLeg>(c => DropAgentLeg(c.Leg));
         Receive<HangUpAgent>(h => DropAgentLeg(h.Leg));
         Receive<BridgeLegs>(Bridge);
-        Receive<OkTimerDue>(OnOkTimer);
+        Receive<OkRetransmissions.Due>(due => OkEnded(_oks.OnTimer(due)));
         Receive<MediaTimedOut>(MediaTimeout);
         Receive<CleanupDue>(_ => ForceEnd());
         Receive<LingerOver>(_ => Context.Stop(Self));
@@ -70,7 +71,11 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
     public static Props Props(CallId callId, QueueId queueId, IncomingRequest invite, CallLegSettings settings, IActorRef calls) =>
         Akka.Actor.Props.Create(() => new CallLegsActor(callId, queueId, invite, settings, calls));
 
-    protected override void PreStart() => StartCustomerLeg();
+    protected override void PreStart()
+    {
+        _oks = new OkRetransmissions(Timers, Gateway, _settings.Timers);
+        StartCustomerLeg();
+    }
 
     protected override void PostStop() => _relay?.Dispose();
 
