@@ -93,6 +93,31 @@ public sealed class CallRoutingSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Node_should_cancel_the_ringing_phone_of_an_agent_who_unregisters_and_wait_for_another()
+    {
+        await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents("ring-timeout = 30s"), output);
+        var (alicePort, bobPort) = (FreePort.Next(), FreePort.Next());
+        await using var alice = SippProcess.Start(
+            ["-sf", TestPaths.Scenario("agent-no-answer.xml"), "-m", "1", "-p", alicePort.ToString(), "-i", "127.0.0.1"], TimeSpan.FromSeconds(60));
+        await using var bob = Phones.AnswerCalls("agent-answer.xml", bobPort, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort)).ExitCode);
+
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(45));
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Reserved", TimeSpan.FromSeconds(10));
+        var unregistered = await Phones.RegisterAsync(node, "alice", Configurations.AlicePassword, alicePort, expires: 0);
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Offline", TimeSpan.FromSeconds(10));
+        var cancelled = await alice.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, (await Phones.RegisterAsync(node, "bob", Configurations.BobPassword, bobPort)).ExitCode);
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(45));
+
+        Assert.True(unregistered.ExitCode == 0, unregistered.ToString());
+        Assert.True(cancelled.SuccessfulCalls == 1, "alice's phone was not cancelled: " + cancelled);
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("bob", "Completed", 1), (records[0].AgentId, records[0].Disposition, records[0].FailedOffers));
+    }
+
+    [Fact]
     public async Task Node_should_carry_a_call_through_while_garbage_and_truncated_sip_arrive()
     {
         await using var node = await NodeProcess.StartAsync(Configurations.TwoAgents(), output);
