@@ -54,7 +54,6 @@ public static class NodeProgram
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.AddSingleton(configuration);
-        builder.Services.AddHostedService<ConsoleCommands>();
         builder.Services.AddAkka("callcenter", (akka, _) =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -64,6 +63,7 @@ public static class NodeProgram
             });
             akka.AddCallCenterNode(configuration, gateway);
         });
+        builder.Services.AddHostedService<ConsoleCommands>();
 
         using var host = builder.Build();
         await host.StartAsync();
@@ -128,8 +128,13 @@ public static class NodeProgram
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            // Off the host's start-up path: reading stdin blocks until a line or EOF arrives.
-            await Task.Yield();
+            // Commands wait for the whole node (the actors answer them); a line typed earlier is read then.
+            var started = new TaskCompletionSource();
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 var line = await Console.In.ReadLineAsync(stoppingToken);
@@ -145,9 +150,10 @@ public static class NodeProgram
                         {
                             Console.WriteLine(await NodeStatus.DescribeAsync(registry, configuration, stoppingToken));
                         }
-                        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+                        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException or InvalidOperationException)
                         {
-                            Console.WriteLine(NodeStatus.Prefix + "{\"error\":\"the node did not answer in time\"}");
+                            // A status that cannot be had must not end the command loop (nor, as a failed service, the node).
+                            Console.WriteLine(NodeStatus.Prefix + "{\"error\":\"the node did not answer\"}");
                         }
 
                         break;
