@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Net;
+using CallCenter.Actors.Gateway.Registrar;
+using CallCenter.Domain;
+using CallCenter.Media.Audio;
+using CallCenter.Media.Relay;
+using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
+
+namespace CallCenter.Actors.Gateway;
+
+/// <summary>How a node's SIP gateway listens, whom it serves and how it sets up calls.</summary>
+public sealed record SipGatewaySettings
+{
+    /// <summary>The sockets to open (UDP and TCP on the SIP port).</summary>
+    public required SipTransportOptions Transport { get; init; }
+
+    /// <summary>The SIP domain: the realm of digest challenges and the host of the center's own URIs.</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>The address peers reach this node at: written in Via, Contact and the SDP of both legs.</summary>
+    public required IPAddress AdvertisedAddress { get; init; }
+
+    /// <summary>The queues customers may call (<c>sip:&lt;queue&gt;@domain</c>); any other user gets 404.</summary>
+    public ImmutableHashSet<QueueId> Queues { get; init; } = [];
+
+    public required RegistrarSettings Registrar { get; init; }
+
+    /// <summary>Opens each call's RTP relay (two legs from the node's port range).</summary>
+    public required IMediaRelayFactory Media { get; init; }
+
+    /// <summary>What a waiting caller hears; a new source per call.</summary>
+    public Func<IAudioSource> HoldAudio { get; init; } = Tones.CreateHoldMusic;
+
+    public SipTimers Timers { get; init; } = SipTimers.Default;
+
+    /// <summary>How long a call's legs actor stays after both legs ended, to answer late retransmissions.</summary>
+    public TimeSpan Linger { get; init; } = TimeSpan.FromSeconds(32);
+
+    /// <summary>The first thing wrong with these settings, or null when they are usable.</summary>
+    public string? Validate() =>
+        string.IsNullOrWhiteSpace(Domain) ? "the SIP domain is empty"
+        : Transport.Listen.Count == 0 ? "the gateway listens nowhere"
+        : AdvertisedAddress.Equals(IPAddress.Any) || AdvertisedAddress.Equals(IPAddress.IPv6Any)
+            ? "the advertised address must be a concrete address, not a wildcard"
+        : Linger < TimeSpan.Zero ? "the linger time must not be negative"
+        : Registrar.Validate();
+}

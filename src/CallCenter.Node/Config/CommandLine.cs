@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+
+namespace CallCenter.Node.Config;
+
+/// <summary>The node's command line: a configuration file and the values most often changed per run.</summary>
+public sealed record CommandLine
+{
+    public const string Usage = """
+        Usage: CallCenter.Node [options]
+          --config <file.hocon>      call-center configuration (callcenter { domain, queues, agents, ... })
+          --sip-port <port>          SIP port, UDP and TCP (default 5060)
+          --bind <address>           address to listen on (default 0.0.0.0)
+          --advertise <address>      address written in Via, Contact and SDP (default: derived)
+          --rtp-ports <first-last>   RTP port range (default 20000-20999)
+          --db <file>                SQLite database (default callcenter.db)
+          --help                     this text
+        """;
+
+    public string? ConfigFile { get; init; }
+
+    public int? SipPort { get; init; }
+
+    public IPAddress? Bind { get; init; }
+
+    public IPAddress? Advertise { get; init; }
+
+    public (int First, int Last)? RtpPorts { get; init; }
+
+    public string? Database { get; init; }
+
+    public bool Help { get; init; }
+
+    /// <exception cref="ConfigurationError">An unknown option, a missing value, or a value that does not parse.</exception>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new CommandLine();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var option = args[i];
+            if (option is "--help" or "-h")
+            {
+                result = result with { Help = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ConfigurationError(option, option.StartsWith("--", StringComparison.Ordinal) ? "needs a value" : "unknown option");
+            }
+
+            var value = args[++i];
+            result = option switch
+            {
+                "--config" => result with { ConfigFile = value },
+                "--sip-port" => result with { SipPort = Port(option, value) },
+                "--bind" => result with { Bind = Address(option, value) },
+                "--advertise" => result with { Advertise = Address(option, value) },
+                "--rtp-ports" => result with { RtpPorts = Config.RtpPorts.Parse(option, value) },
+                "--db" => result with { Database = string.IsNullOrWhiteSpace(value) ? throw new ConfigurationError(option, "is empty") : value },
+                _ => throw new ConfigurationError(option, "unknown option (see --help)"),
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>The configuration with this command line's values in place of the file's.</summary>
+    public NodeConfiguration ApplyTo(NodeConfiguration configuration) => configuration with
+    {
+        SipPort = SipPort ?? configuration.SipPort,
+        SipBind = Bind ?? configuration.SipBind,
+        Advertise = Advertise ?? configuration.Advertise,
+        RtpFirstPort = RtpPorts?.First ?? configuration.RtpFirstPort,
+        RtpLastPort = RtpPorts?.Last ?? configuration.RtpLastPort,
+        Database = Database ?? configuration.Database,
+    };
+
+    private static int Port(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new ConfigurationError(option, $"'{value}' is not a port (1-65535)");
+
+    private static IPAddress Address(string option, string value) =>
+        IPAddress.TryParse(value, out var address) ? address : throw new ConfigurationError(option, $"'{value}' is not an IP address");
+}

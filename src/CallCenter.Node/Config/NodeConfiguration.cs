@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Net;
+using CallCenter.Domain;
+using CallCenter.Domain.Agents;
+using CallCenter.Domain.Queues;
+using CallCenter.Sip.Auth;
+
+namespace CallCenter.Node.Config;
+
+/// <summary>One configured agent: its account (a password or its HA1 values) and how it works.</summary>
+/// <remarks>The clear password lives only until the credential store hashes it at start.</remarks>
+public sealed record AgentConfig(AgentId Id, ImmutableArray<QueueId> Queues, AgentSettings Settings)
+{
+    public string? Password { get; init; }
+
+    public string? Ha1Md5 { get; init; }
+
+    public string? Ha1Sha256 { get; init; }
+}
+
+public sealed record QueueConfig(QueueId Id, QueueSettings Settings);
+
+/// <summary>Everything a node is configured with (<c>callcenter { ... }</c> plus the command line), validated.</summary>
+public sealed record NodeConfiguration
+{
+    public required string Domain { get; init; }
+
+    public required string NodeId { get; init; }
+
+    public required string Database { get; init; }
+
+    public required IPAddress SipBind { get; init; }
+
+    public required int SipPort { get; init; }
+
+    /// <summary>The address written in Via, Contact and SDP; null to derive it (see <see cref="AdvertisedAddress"/>).</summary>
+    public IPAddress? Advertise { get; init; }
+
+    public required TimeSpan T1 { get; init; }
+
+    public required int RtpFirstPort { get; init; }
+
+    public required int RtpLastPort { get; init; }
+
+    public TimeSpan? MediaTimeout { get; init; }
+
+    /// <summary>A WAV file for waiting callers; null for the generated melody.</summary>
+    public string? HoldAudio { get; init; }
+
+    public required TimeSpan MinExpires { get; init; }
+
+    public required TimeSpan MaxExpires { get; init; }
+
+    public required TimeSpan DefaultExpires { get; init; }
+
+    public required int MaxContacts { get; init; }
+
+    public required ImmutableArray<DigestAlgorithm> Algorithms { get; init; }
+
+    public required ImmutableArray<QueueConfig> Queues { get; init; }
+
+    public required ImmutableArray<AgentConfig> Agents { get; init; }
+
+    /// <summary>Where peers reach this node: the configured address, else a concrete bind address, else the domain when it
+    /// is an address, else this host's first non-loopback IPv4 address, else loopback.</summary>
+    public IPAddress AdvertisedAddress
+    {
+        get
+        {
+            if (Advertise is { } advertise)
+            {
+                return advertise;
+            }
+
+            if (!SipBind.Equals(IPAddress.Any) && !SipBind.Equals(IPAddress.IPv6Any))
+            {
+                return SipBind;
+            }
+
+            if (IPAddress.TryParse(Domain, out var domainAddress))
+            {
+                return domainAddress;
+            }
+
+            return LocalAddresses.FirstNonLoopbackIPv4() ?? IPAddress.Loopback;
+        }
+    }
+}

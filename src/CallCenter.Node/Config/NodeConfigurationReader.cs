@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using Akka.Configuration;
+using CallCenter.Domain;
+using CallCenter.Domain.Agents;
+using CallCenter.Domain.Queues;
+using CallCenter.Sip.Auth;
+
+namespace CallCenter.Node.Config;
+
+/// <summary>Reads <c>callcenter { ... }</c> into a <see cref="NodeConfiguration"/>; the first bad value fails with its key.</summary>
+public static class NodeConfigurationReader
+{
+    public const string Root = "callcenter";
+
+    private const string DefaultsResource = "CallCenter.Node.callcenter.defaults.hocon";
+
+    /// <summary>The built-in defaults (<c>hocon/callcenter.defaults.hocon</c>, embedded).</summary>
+    public static Akka.Configuration.Config Defaults()
+    {
+        using var stream = typeof(NodeConfigurationReader).Assembly.GetManifestResourceStream(DefaultsResource)
+            ?? throw new InvalidOperationException($"{DefaultsResource} is not embedded");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+    }
+
+    /// <summary>Parses a configuration text on top of the defaults.</summary>
+    /// <exception cref="ConfigurationError">The text is not HOCON or a value is unusable.</exception>
+    public static NodeConfiguration Parse(string? hocon, string source = "configuration")
+    {
+        Akka.Configuration.Config config;
+        try
+        {
+            config = string.IsNullOrWhiteSpace(hocon) ? Defaults() : ConfigurationFactory.ParseString(hocon).WithFallback(Defaults());
+        }
+        catch (Exception e) when (e is FormatException or ConfigurationException or InvalidOperationException)
+        {
+            throw new ConfigurationError(source, $"not valid HOCON: {e.Message.Split('\n')[0].Trim()}");
+        }
+
+        return Read(new HoconReader(config));
+    }
+
+    private static NodeConfiguration Read(HoconReader hocon)
+    {
+        var domain = hocon.String($"{Root}.domain");
+        if (domain.Any(char.IsWhiteSpace) || domain.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ConfigurationError($"{Root}.domain", $"'{domain}' is not a host name or address");
+        }
+
+        var (first, last) = RtpPorts.Parse($"{Root}.media.rtp-ports", hocon.String($"{Root}.media.rtp-ports"));
+        var queues = ReadQueues(hocon);
+        var configuration = new NodeConfiguration
+        {
+            Domain = domain,
+            NodeId = hocon.String($"{Root}.node-id"),
+            Database = hocon.String($"{Root}.database"),
+            SipBind = Address($"{Root}.sip.bind", hocon.String($"{Root}.sip.bind")),
+            SipPort = hocon.Int($"{Root}.sip.port", 1, 65535),
+            Advertise = hocon.OptionalString($"{Root}.sip.advertise") is { } advertise ? Address($"{Root}.sip.advertise", advertise) : null,
+            T1 = Positive(hocon, $"{Root}.sip.t1"),
+            RtpFirstPort = first,
+            RtpLastPort = last,
+            MediaTimeout = hocon.OptionalDuration($"{Root}.media.timeout"),
+            HoldAudio = hocon.OptionalString($"{Root}.media.hold-audio"),
+            MinExpires = Positive(hocon, $"{Root}.registrar.min-expires"),
+            MaxExpires = Positive(hocon, $"{Root}.registrar.max-expires"),
+            DefaultExpires = Positive(hocon, $"{Root}.registrar.default-expires"),
+            MaxContacts = hocon.Int($"{Root}.registrar.max-contacts", 1, 100),
+            Algorithms = ReadAlgorithms(hocon),
+            Queues = queues,
+            Agents = ReadAgents(hocon, [.. queues.Select(q => q.Id)]),
+        };
+
+        if (configuration.MaxExpires < configuration.MinExpires)
+        {
+            throw new ConfigurationError($"{Root}.registrar.max-expires", "must not be below min-expires");
+        }
+
+        if (configuration.DefaultExpires < configuration.MinExpires || configuration.DefaultExpires > configuration.MaxExpires)
+        {
+            throw new ConfigurationError($"{Root}.registrar.default-expires", "must lie between min-expires and max-expires");
+        }
+
+        return configuration;
+    }
+
+    private static ImmutableArray<QueueConfig> ReadQueues(HoconReader hocon)
+    {
+        var names = hocon.Children($"{Root}.queues");
+        var queues = ImmutableArray.CreateBuilder<QueueConfig>(names.Length);
+        foreach (var name in names)
+        {
+            var key = $"{Root}.queues.{name}";
+            var id = new QueueId(Name(key, name));
+            var defaults = QueueSettings.Default;
+            var settings = defaults with
+            {
+                Strategy = hocon.OptionalString($"{key}.strategy") ?? defaults.Strategy,
+                MaxSize = hocon.Has($"{key}.max-size") ? hocon.Int($"{key}.max-size", 1, 1_000_000) : defaults.MaxSize,
+                MaxWait = hocon.OptionalDuration($"{key}.max-wait"),
+                RingTimeout = hocon.Has($"{key}.ring-timeout") ? Positive(hocon, $"{key}.ring-timeout") : defaults.RingTimeout,
+                MaxAttempts = hocon.Has($"{key}.max-attempts") ? hocon.Int($"{key}.max-attempts", 0, 1000) : defaults.MaxAttempts,
+            };
+            if (settings.Validate(id) is { } problem)
+            {
+                throw new ConfigurationError(key, problem);
+            }
+
+            queues.Add(new QueueConfig(id, settings));
+        }
+
+        return queues.MoveToImmutable();
+    }
+
+    private static ImmutableArray<AgentConfig> ReadAgents(HoconReader hocon, ImmutableHashSet<QueueId> queues)
+    {
+        var names = hocon.Children($"{Root}.agents");
+        var agents = ImmutableArray.CreateBuilder<AgentConfig>(names.Length);
+        foreach (var name in names)
+        {
+            var key = $"{Root}.agents.{name}";
+            var served = hocon.StringList($"{key}.queues").Select(q => new QueueId(q)).ToImmutableArray();
+            if (served.FirstOrDefault(q => !queues.Contains(q)) is { Value: not null } unknown)
+            {
+                throw new ConfigurationError($"{key}.queues", $"queue '{unknown}' is not configured under {Root}.queues");
+            }
+
+            var defaults = AgentSettings.Default;
+            var settings = new AgentSettings(
+                hocon.Has($"{key}.capacity") ? hocon.Int($"{key}.capacity", 1, 100) : defaults.Capacity,
+                hocon.OptionalDuration($"{key}.wrap-up") ?? defaults.WrapUpTime,
+                hocon.Has($"{key}.max-no-answer") ? hocon.Int($"{key}.max-no-answer", 0, 1000) : defaults.MaxNoAnswer);
+            var agent = new AgentConfig(new AgentId(Name(key, name)), served, settings)
+            {
+                Password = hocon.OptionalString($"{key}.password"),
+                Ha1Md5 = Ha1(hocon, $"{key}.ha1-md5", 32),
+                Ha1Sha256 = Ha1(hocon, $"{key}.ha1-sha256", 64),
+            };
+            if (agent.Password is null && agent.Ha1Md5 is null && agent.Ha1Sha256 is null)
+            {
+                throw new ConfigurationError($"{key}.password", "an agent needs a password (or ha1-md5 / ha1-sha256)");
+            }
+
+            agents.Add(agent);
+        }
+
+        return agents.MoveToImmutable();
+    }
+
+    private static ImmutableArray<DigestAlgorithm> ReadAlgorithms(HoconReader hocon)
+    {
+        var key = $"{Root}.registrar.algorithms";
+        var algorithms = ImmutableArray.CreateBuilder<DigestAlgorithm>();
+        foreach (var token in hocon.StringList(key))
+        {
+            if (!DigestAlgorithmExtensions.TryParse(token, out var algorithm) || algorithm.IsSession())
+            {
+                throw new ConfigurationError(key, $"'{token}' is not one of SHA-256, MD5");
+            }
+
+            algorithms.Add(algorithm);
+        }
+
+        return algorithms.Count == 0 ? throw new ConfigurationError(key, "offer at least one algorithm") : algorithms.ToImmutable();
+    }
+
+    private static string? Ha1(HoconReader hocon, string key, int hexLength)
+    {
+        var value = hocon.OptionalString(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.Length == hexLength && value.All(char.IsAsciiHexDigit)
+            ? value.ToLowerInvariant()
+            : throw new ConfigurationError(key, $"expected {hexLength} hexadecimal digits");
+    }
+
+    private static TimeSpan Positive(HoconReader hocon, string key)
+    {
+        var value = hocon.Duration(key);
+        return value > TimeSpan.Zero ? value : throw new ConfigurationError(key, "must be positive");
+    }
+
+    private static IPAddress Address(string key, string text) =>
+        IPAddress.TryParse(text, out var address) ? address : throw new ConfigurationError(key, $"'{text}' is not an IP address");
+
+    /// <summary>Queue and agent names become SIP user parts: keep them to characters that need no escaping.</summary>
+    private static string Name(string key, string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? name
+            : throw new ConfigurationError(key, $"'{name}' is not a usable name (letters, digits, '-', '_', '.')");
+}
+
+/// <summary>An RTP port range written as <c>first-last</c>.</summary>
+public static class RtpPorts
+{
+    /// <summary>At least two even/odd pairs: one call takes two.</summary>
+    public static (int First, int Last) Parse(string key, string text)
+    {
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0
+            || !int.TryParse(text.AsSpan(0, dash).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            || !int.TryParse(text.AsSpan(dash + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+        {
+            throw new ConfigurationError(key, $"'{text}' is not a range such as 20000-20999");
+        }
+
+        if (first < 1024 || last > 65535 || last - first < 3)
+        {
+            throw new ConfigurationError(key, $"{first}-{last} must lie within 1024-65535 and hold at least two port pairs");
+        }
+
+        return (first, last);
+    }
+}

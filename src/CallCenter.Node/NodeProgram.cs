@@ -1,0 +1,167 @@
+using Akka.Actor;
+using Akka.Hosting;
+using CallCenter.Actors.Gateway;
+using CallCenter.Node.Config;
+using CallCenter.Node.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.Node;
+
+/// <summary>Runs one call-center node until Ctrl+C (or <c>quit</c> on standard input).</summary>
+public static class NodeProgram
+{
+    public const int InvalidConfiguration = 2;
+    public const int StartFailed = 3;
+
+    /// <summary>The line printed once the node takes calls; scripts and tests wait for it.</summary>
+    public const string ReadyLine = "CallCenter node ready";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        NodeConfiguration configuration;
+        SipGatewaySettings gateway;
+        try
+        {
+            var commandLine = CommandLine.Parse(args);
+            if (commandLine.Help)
+            {
+                Console.WriteLine(CommandLine.Usage);
+                return 0;
+            }
+
+            configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? "defaults"));
+            gateway = CallCenterComposition.GatewaySettings(configuration);
+        }
+        catch (ConfigurationError e)
+        {
+            Console.Error.WriteLine($"Invalid configuration: {e.Message}");
+            return InvalidConfiguration;
+        }
+
+        if (PortCheck.Problem(configuration) is { } busy)
+        {
+            Console.Error.WriteLine($"Cannot start: {busy}");
+            return StartFailed;
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Services.AddSingleton(configuration);
+        builder.Services.AddAkka("callcenter", (akka, _) =>
+        {
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddCallCenterNode(configuration, gateway);
+        });
+        builder.Services.AddHostedService<ConsoleCommands>();
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        SipGatewayQueries.Listening listening;
+        try
+        {
+            listening = await registry.Get<SipGatewayActor>()
+                .Ask<SipGatewayQueries.Listening>(SipGatewayQueries.GetListeners.Instance, TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            Console.Error.WriteLine("Cannot start: the SIP gateway did not come up (see the log above)");
+            await host.StopAsync();
+            return StartFailed;
+        }
+
+        PrintBanner(configuration, listening);
+        await host.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static string? ReadConfigFile(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationError("--config", $"cannot read '{path}': {e.Message}");
+        }
+    }
+
+    private static void PrintBanner(NodeConfiguration configuration, SipGatewayQueries.Listening listening)
+    {
+        var address = configuration.AdvertisedAddress;
+        var port = configuration.SipPort;
+        Console.WriteLine($"""
+
+            CallCenter node '{configuration.NodeId}' listening on {string.Join(", ", listening.EndPoints)}
+              Softphones (agents): register as sip:<agent>@{configuration.Domain} with registrar/proxy {address}:{port} (UDP or TCP),
+                                   user name <agent>, realm {configuration.Domain}, the password from the configuration.
+                                   Agents: {string.Join(", ", configuration.Agents.Select(a => a.Id.Value))}
+              Customers:           call sip:<queue>@{configuration.Domain} at {address}:{port}.
+                                   Queues: {string.Join(", ", configuration.Queues.Select(q => q.Id.Value))}
+              Media:               RTP {configuration.RtpFirstPort}-{configuration.RtpLastPort} on {address}
+              Database:            {Path.GetFullPath(configuration.Database)}
+              Type 'status' for agents and calls, 'quit' to stop.
+            {ReadyLine}
+            """);
+    }
+
+    /// <summary>Reads commands from standard input: <c>status</c> prints <see cref="NodeStatus"/>, <c>quit</c> stops.</summary>
+    private sealed class ConsoleCommands(ActorRegistry registry, NodeConfiguration configuration, IHostApplicationLifetime lifetime)
+        : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            // Commands wait for the whole node (the actors answer them); a line typed earlier is read then.
+            var started = new TaskCompletionSource();
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var line = await Console.In.ReadLineAsync(stoppingToken);
+                if (line is null)
+                {
+                    return;
+                }
+
+                switch (line.Trim().ToLowerInvariant())
+                {
+                    case "status":
+                        try
+                        {
+                            Console.WriteLine(await NodeStatus.DescribeAsync(registry, configuration, stoppingToken));
+                        }
+                        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException or InvalidOperationException)
+                        {
+                            // A status that cannot be had must not end the command loop (nor, as a failed service, the node).
+                            Console.WriteLine(NodeStatus.Prefix + "{\"error\":\"the node did not answer\"}");
+                        }
+
+                        break;
+                    case "quit" or "exit":
+                        lifetime.StopApplication();
+                        return;
+                }
+            }
+        }
+    }
+}

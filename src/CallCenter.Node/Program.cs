@@ -1,0 +1,3 @@
+using CallCenter.Node;
+
+return await NodeProgram.RunAsync(args);

@@ -1,0 +1,28 @@
+namespace CallCenter.EndToEnd.Tests.Kit;
+
+/// <summary>Node configurations the end-to-end tests run with.</summary>
+internal static class Configurations
+{
+    public const string AlicePassword = "alice-secret";
+    public const string BobPassword = "bob-secret";
+
+    /// <summary>One queue (support, round-robin) and two agents. MD5 is challenged first because SIPp answers only the
+    /// first challenge and only with MD5; SHA-256 is still offered.</summary>
+    public static string TwoAgents(string queueExtra = "") => $$"""
+        callcenter {
+          domain = "127.0.0.1"
+          sip { t1 = 500ms }
+          registrar { algorithms = [MD5, SHA-256] }
+          queues {
+            support {
+              strategy = round-robin
+              {{queueExtra}}
+            }
+          }
+          agents {
+            alice { password = "{{AlicePassword}}", queues = [support] }
+            bob { password = "{{BobPassword}}", queues = [support] }
+          }
+        }
+        """;
+}

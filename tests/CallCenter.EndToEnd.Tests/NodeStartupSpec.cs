@@ -1,0 +1,58 @@
+using CallCenter.EndToEnd.Tests.Kit;
+using CallCenter.Testing;
+
+namespace CallCenter.EndToEnd.Tests;
+
+/// <summary>How the node process starts, and refuses to, from its command line and configuration.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class NodeStartupSpec
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Node_should_exit_with_2_naming_the_key_when_an_agent_serves_an_unknown_queue()
+    {
+        var configuration = Configurations.TwoAgents().Replace("queues = [support] }\n    bob", "queues = [sales] }\n    bob", StringComparison.Ordinal);
+
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(configuration, Timeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("callcenter.agents.alice.queues: queue 'sales' is not configured", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("callcenter { sip { port = 70000 } }", "callcenter.sip.port: 70000 is outside 1..65535")]
+    [InlineData("callcenter { queues { support { ring-timeout = soon } } }", "callcenter.queues.support.ring-timeout: 'soon' is not a duration")]
+    [InlineData("callcenter { queues { support { strategy = loudest } } }", "callcenter.queues.support: unknown routing strategy 'loudest'")]
+    [InlineData("callcenter { agents { alice { queues = [] } } }", "callcenter.agents.alice.password: an agent needs a password")]
+    [InlineData("callcenter { registrar { algorithms = [SHA-1] } }", "callcenter.registrar.algorithms: 'SHA-1' is not one of SHA-256, MD5")]
+    public async Task Node_should_exit_with_2_naming_the_bad_key(string configuration, string message)
+    {
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(configuration, Timeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_should_exit_with_2_naming_the_option_when_the_rtp_range_is_malformed()
+    {
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(Configurations.TwoAgents(), Timeout, "--rtp-ports", "20000");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--rtp-ports: '20000' is not a range", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_should_exit_with_3_when_its_sip_port_is_taken()
+    {
+        using var taken = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, FreePort.Next()));
+        var port = ((System.Net.IPEndPoint)taken.Client.LocalEndPoint!).Port;
+
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(
+            Configurations.TwoAgents(), Timeout, "--bind", "127.0.0.1", "--sip-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"SIP port 127.0.0.1:{port}", output, StringComparison.Ordinal);
+    }
+}
