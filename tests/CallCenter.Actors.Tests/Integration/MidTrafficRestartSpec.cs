@@ -32,7 +32,7 @@ public sealed class MidTrafficRestartSpec(ITestOutputHelper output)
     private static readonly ImmutableArray<AgentId> Agents = [.. Enumerable.Range(1, 6).Select(n => new AgentId($"agent-{n}"))];
     private static readonly ImmutableArray<CallId> Calls = [.. Enumerable.Range(1, CallCount).Select(n => new CallId($"m-{n:000}@customers.test"))];
 
-    /// <summary>One early call whose agent never hangs up: it is surely connected, so interrupted, when the node stops.</summary>
+    /// <summary>One call whose agent never hangs up: the node is stopped after it is bridged, so it is surely interrupted.</summary>
     private static readonly CallId Talking = Calls[9];
 
     private static readonly NodeLayout Layout = new(
@@ -135,7 +135,8 @@ public sealed class MidTrafficRestartSpec(ITestOutputHelper output)
         _database.Dispose();
     }
 
-    /// <summary>Sends every call at once, stops the node (CoordinatedShutdown) as soon as some have completed, and
+    /// <summary>Sends every call at once, stops the node (CoordinatedShutdown) once some have completed and Talking is
+    /// connected, and
     /// starts a new one on the file. Returns it with the calls seen completed before the stop.</summary>
     private async Task<(IntegrationNode Restarted, IReadOnlySet<CallId> CompletedBeforeStop)> StopMidTrafficAndRestart()
     {
@@ -153,6 +154,8 @@ public sealed class MidTrafficRestartSpec(ITestOutputHelper output)
             first.Call(Calls[i], Queues[i % Queues.Length]);
         }
 
+        // Talking's agent never hangs up: once bridged, it stays connected until the stop.
+        await first.Signals!.Expect<BridgeLegs>(b => b.CallId == Talking, Patience);
         var completed = new HashSet<CallId>();
         while (completed.Count < CompletedBeforeStop)
         {

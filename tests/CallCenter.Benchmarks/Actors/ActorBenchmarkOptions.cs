@@ -8,6 +8,7 @@ internal sealed record ActorBenchmarkOptions
     public const string Usage = """
         actors [--runs 3] [--queues 10] [--agents 10] [--calls 20000] [--memory-calls 60000] [--window 200]
                [--rate 500] [--paced-seconds 10] [--only sqlite|memory] [--loglevel WARNING]
+               [--hocon "extra settings, layered over the node's"]
           --agents   agents per queue (each serves one queue)
           --calls    calls per throughput run with SQLite; --memory-calls with the in-memory journal
           --window   calls in flight at once in throughput runs (a closed loop: one ends, the next comes)
@@ -34,6 +35,9 @@ internal sealed record ActorBenchmarkOptions
     public JournalKind? Only { get; init; }
 
     public string LogLevel { get; init; } = "WARNING";
+
+    /// <summary>HOCON layered over everything else, to try a setting without rebuilding.</summary>
+    public string ExtraHocon { get; init; } = string.Empty;
 
     public static bool TryParse(IReadOnlyList<string> args, out ActorBenchmarkOptions options, out string? error)
     {
@@ -65,6 +69,7 @@ internal sealed record ActorBenchmarkOptions
                     "--paced-seconds" => options with { PacedSeconds = Number() },
                     "--only" => options with { Only = Enum.Parse<JournalKind>(value, ignoreCase: true) },
                     "--loglevel" => options with { LogLevel = value.ToUpperInvariant() },
+                    "--hocon" => options with { ExtraHocon = value },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }

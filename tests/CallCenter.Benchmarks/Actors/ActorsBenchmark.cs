@@ -41,24 +41,32 @@ internal static class ActorsBenchmark
         return 0;
     }
 
+    private static void Progress(string message) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {DateTime.Now:HH:mm:ss} {message}"));
+
     private static async Task<RunResult> RunOnce(ActorBenchmarkOptions options, JournalKind journal)
     {
         var book = new CallBook();
+        var phase = Stopwatch.StartNew();
         await using var node = await BenchmarkNode.StartAsync(options, journal, book);
+        Progress($"node up in {phase.Elapsed.TotalSeconds:0.0}s");
 
         // Warm-up: JIT, connection pools, every queue's and agent's first snapshot.
+        phase.Restart();
         await LoadGenerator.ClosedLoop(node, book, "w", new CallTimings(options.Window * 10), options.Queues, options.Window);
+        Progress($"warm-up ({options.Window * 10} calls) in {phase.Elapsed.TotalSeconds:0.0}s");
 
         var throughput = new CallTimings(journal == JournalKind.Sqlite ? options.SqliteCalls : options.MemoryCalls);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await LoadGenerator.ClosedLoop(node, book, "t", throughput, options.Queues, options.Window);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Progress($"throughput ({throughput.Count} calls) in {throughput.Elapsed.TotalSeconds:0.0}s");
 
         // Let the trailing writes of the last calls (agents' ends, index closings) finish before timing latency.
         await Task.Delay(TimeSpan.FromSeconds(1));
         var paced = new CallTimings(options.PacedRate * options.PacedSeconds);
         await LoadGenerator.Paced(node, book, "p", paced, options.Queues, options.PacedRate);
 
+        Progress($"paced ({paced.Count} calls) in {paced.Elapsed.TotalSeconds:0.0}s");
         var notCompleted = await node.NotCompleted();
         if (notCompleted > 0)
         {

@@ -88,6 +88,10 @@ internal sealed class BenchmarkNode : IAsyncDisposable
                     system.EventStream.Subscribe(new ArrivalRecorder(system, book), typeof(CallEvents.CallArrived));
                 })
                 .AddCallActors(new CallActorsSettings("bench"));
+            if (options.ExtraHocon.Length > 0)
+            {
+                builder.AddHocon(options.ExtraHocon, HoconAddMode.Prepend);
+            }
         });
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();
