@@ -24,6 +24,12 @@ public sealed class CallsActor : ReceivePersistentActor
     private readonly Func<CallId, CallStart, Props> _callProps;
     private readonly Dictionary<CallId, IActorRef> _children = [];
     private readonly HashSet<CallId> _interrupted = [];
+
+    // Calls whose CallOpened is being written, with what came for them meanwhile (delivered once their actor exists).
+    private readonly Dictionary<CallId, List<(object Message, IActorRef Sender)>> _opening = [];
+
+    // Calls that finished and whose CallClosed is being written: still open, but stopped on purpose.
+    private readonly HashSet<CallId> _closing = [];
     private ImmutableHashSet<CallId> _open = [];
 
     public CallsActor(string nodeId, Func<CallId, CallStart, Props> callProps)
@@ -59,6 +65,10 @@ public sealed class CallsActor : ReceivePersistentActor
             {
                 child.Forward(m);
             }
+            else if (_opening.TryGetValue(m.CallId, out var waiting))
+            {
+                waiting.Add((m, Sender));
+            }
             else
             {
                 Log.Debug("Call {CallId} is not open here; {Message} dropped", m.CallId, m.GetType().Name);
@@ -78,9 +88,18 @@ public sealed class CallsActor : ReceivePersistentActor
     public static Props Props(string nodeId, Func<CallId, CallStart, Props> callProps) =>
         Akka.Actor.Props.Create(() => new CallsActor(nodeId, callProps));
 
+    // The index is written with PersistAsync: Persist would hold every other call of the node back until each single
+    // write is done, making one journal round trip per call the node's ceiling. Meanwhile the journal batches the writes
+    // of calls arriving together, and messages for a call still being opened wait for its actor in _opening.
     private void Receive(CallCommands.Receive r)
     {
         var sender = Sender;
+        if (_opening.TryGetValue(r.CallId, out var waiting))
+        {
+            waiting.Add((r, sender));
+            return;
+        }
+
         if (!_open.Contains(r.CallId) && _children.ContainsKey(r.CallId))
         {
             // The same Call-ID again while its finished actor is still stopping.
@@ -98,11 +117,20 @@ public sealed class CallsActor : ReceivePersistentActor
             return;
         }
 
-        Persist(new CallOpened(r.CallId), e =>
+        _opening[r.CallId] = [];
+        PersistAsync(new CallOpened(r.CallId), e =>
         {
             _open = _open.Add(e.CallId);
             SnapshotIfDue();
-            Start(e.CallId, CallStart.Resume).Tell(r, sender);
+            var child = Start(e.CallId, CallStart.Resume);
+            child.Tell(r, sender);
+            if (_opening.Remove(e.CallId, out var early))
+            {
+                foreach (var (message, from) in early)
+                {
+                    child.Tell(message, from);
+                }
+            }
         });
     }
 
@@ -113,11 +141,12 @@ public sealed class CallsActor : ReceivePersistentActor
             Context.Stop(child);
         }
 
-        if (_open.Contains(f.CallId))
+        if (_open.Contains(f.CallId) && _closing.Add(f.CallId))
         {
-            Persist(new CallClosed(f.CallId), e =>
+            PersistAsync(new CallClosed(f.CallId), e =>
             {
                 _open = _open.Remove(e.CallId);
+                _closing.Remove(e.CallId);
                 _interrupted.Remove(e.CallId);
                 SnapshotIfDue();
             });
@@ -133,7 +162,7 @@ public sealed class CallsActor : ReceivePersistentActor
         }
 
         // Still open: the call stopped without finishing. Close it out once; if that fails too, the next start will.
-        if (_open.Contains(stopped.Key) && _interrupted.Add(stopped.Key))
+        if (_open.Contains(stopped.Key) && !_closing.Contains(stopped.Key) && _interrupted.Add(stopped.Key))
         {
             Log.Warning("Call {CallId} stopped while open; closing it out as interrupted", stopped.Key);
             Start(stopped.Key, CallStart.Interrupt);
