@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CallCenter.Sip.Messages;
+using CallCenter.Sip.Transactions;
 
 namespace CallCenter.Sip.Dialogs;
 
@@ -11,8 +11,8 @@ public static class SipTokens
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    /// <summary>A branch with the RFC 3261 magic cookie and about 82 random bits.</summary>
-    public static string NewBranch() => Via.BranchCookie + RandomText(16);
+    /// <summary>A branch with the RFC 3261 magic cookie; one generator serves the dialog and transaction layers.</summary>
+    public static string NewBranch() => SipBranch.New();
 
     /// <summary>A From/To tag with about 62 random bits.</summary>
     public static string NewTag() => RandomText(12);
