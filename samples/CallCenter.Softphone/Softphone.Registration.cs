@@ -1,0 +1,111 @@
+using CallCenter.Sip.Messages;
+using CallCenter.Sip.Registration;
+using CallCenter.Sip.Transactions;
+
+namespace CallCenter.Softphone;
+
+internal sealed partial class Softphone
+{
+    private const string RefreshTimer = "refresh";
+
+    // After a failed refresh the binding may still hold for a while; try again soon, without hammering the server.
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
+    private readonly RegistrationClient _registration;
+    private readonly GatedTimers _timers;
+    private readonly TaskCompletionSource<SoftphoneStartException?> _firstRegistration = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _unregistered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ClientTransactionKey? _registerTransaction;
+    private bool _registered;
+    private bool _unregistering;
+
+    private string Account => $"{_options.User}@{_options.Domain}";
+
+    /// <summary>Registers; completes with null once registered, or with why not (refused, no answer within <paramref name="timeout"/>).</summary>
+    public async Task<SoftphoneStartException?> RegisterAsync(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            SendRegister(_registration.Register());
+        }
+
+        var first = _firstRegistration.Task;
+        return await Task.WhenAny(first, Task.Delay(timeout)) == first
+            ? await first
+            : new SoftphoneStartException(
+                SoftphoneStartException.Unreachable,
+                $"no answer from the registrar at {_server} within {timeout.TotalSeconds:0} s; is the server running there?");
+    }
+
+    /// <summary>Removes our binding (Expires: 0) and waits for the answer, at most <paramref name="timeout"/>.</summary>
+    public async Task UnregisterAsync(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            _timers.Stop(RefreshTimer);
+            if (!_registered)
+            {
+                return;
+            }
+
+            _unregistering = true;
+            SendRegister(_registration.Unregister());
+        }
+
+        if (await Task.WhenAny(_unregistered.Task, Task.Delay(timeout)) != _unregistered.Task)
+        {
+            EventLog.Error($"no answer to the unregistration of {Account} within {timeout.TotalSeconds:0} s; the binding will expire on its own");
+        }
+    }
+
+    private void SendRegister(SipRequest request) => _registerTransaction = _layer.SendRequest(request, _server);
+
+    private void OnRegisterResponse(SipResponse response)
+    {
+        switch (_registration.OnResponse(response))
+        {
+            case RegistrationStep.Resend resend:
+                SendRegister(resend.Request);
+                break;
+            case RegistrationStep.Registered registered:
+                EventLog.Event(
+                    $"{(_registered ? "registration refreshed" : "registered")} {Account} at {_contact} for {registered.Expires.TotalSeconds:0} s"
+                    + $" (refresh in {registered.RefreshIn.TotalSeconds:0} s)");
+                _registered = true;
+                _firstRegistration.TrySetResult(null);
+                if (!_unregistering)
+                {
+                    _timers.Start(RefreshTimer, registered.RefreshIn, () => SendRegister(_registration.Register()));
+                }
+
+                break;
+            case RegistrationStep.Unregistered:
+                _registered = false;
+                EventLog.Event($"unregistered {Account}");
+                _unregistered.TrySetResult();
+                break;
+            case RegistrationStep.Failed failed:
+                RegistrationFailed(failed.Reason, SoftphoneStartException.Refused);
+                break;
+        }
+    }
+
+    private void RegistrationFailed(string reason, int exitCode)
+    {
+        _registerTransaction = null;
+        if (_unregistering)
+        {
+            EventLog.Error($"unregistration of {Account} failed: {reason}");
+            _unregistered.TrySetResult();
+        }
+        else if (!_registered)
+        {
+            _firstRegistration.TrySetResult(new SoftphoneStartException(exitCode, $"registration of {Account} failed: {reason}"));
+        }
+        else
+        {
+            EventLog.Error($"registration refresh of {Account} failed: {reason}; trying again in {RetryAfterFailure.TotalSeconds:0} s");
+            _timers.Start(RefreshTimer, RetryAfterFailure, () => SendRegister(_registration.Register()));
+        }
+    }
+}
