@@ -19,6 +19,7 @@ internal sealed partial class Softphone
     private readonly HashSet<PhoneCall> _active = [];
     private readonly List<Task> _audioStopping = [];
     private int _callNumber;
+    private bool _closing;
 
     public void OnCancelled(TransactionKey invite, SipRequest cancel)
     {
@@ -32,11 +33,12 @@ internal sealed partial class Softphone
         }
     }
 
-    /// <summary>Hangs up every call (BYE, or 480 to one still ringing) before the softphone stops.</summary>
+    /// <summary>Hangs up every call (BYE, or 480 to one still ringing) and takes no new ones: the softphone is stopping.</summary>
     public void HangUpAll()
     {
         lock (_gate)
         {
+            _closing = true;
             foreach (var call in _active.ToList())
             {
                 if (_ringing.ContainsKey(call.InviteTransaction))
@@ -46,7 +48,7 @@ internal sealed partial class Softphone
                 }
                 else
                 {
-                    HangUp(call, "the softphone is stopping");
+                    HangUp(call, "because the softphone is stopping");
                 }
             }
         }
@@ -55,10 +57,17 @@ internal sealed partial class Softphone
     private void OnInvite(SipRequest invite, TransactionKey transaction)
     {
         var caller = invite.From?.Uri.ToString() ?? "(unknown)";
-        if (_active.Count >= _options.Lines || _unregistering)
+        if (_closing)
+        {
+            _layer.SendResponse(transaction, SipResponse.For(invite, 480, toTag: SipTokens.NewTag()));
+            EventLog.Event($"declined a call from {caller}: the softphone is stopping (480)");
+            return;
+        }
+
+        if (_active.Count >= _options.Lines)
         {
             _layer.SendResponse(transaction, SipResponse.For(invite, 486, toTag: SipTokens.NewTag()));
-            EventLog.Event($"declined a call from {caller}: busy ({_active.Count} of {_options.Lines} line(s) in use)");
+            EventLog.Event($"declined a call from {caller}: busy, {_active.Count} of {_options.Lines} line(s) in use (486)");
             return;
         }
 
@@ -212,7 +221,7 @@ internal sealed partial class Softphone
                     break;
                 case OkRetransmitAction.AckTimedOut:
                     call.AwaitingAck = null;
-                    HangUp(call, "no ACK came for our 200 OK");
+                    HangUp(call, "because no ACK came for our 200 OK");
                     break;
             }
         }

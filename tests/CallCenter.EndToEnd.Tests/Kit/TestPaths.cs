@@ -2,10 +2,12 @@ using System.Reflection;
 
 namespace CallCenter.EndToEnd.Tests.Kit;
 
-/// <summary>Where the built node and the SIPp scenarios are (written into this assembly at build time).</summary>
+/// <summary>Where the built node, the built softphone and the SIPp scenarios are (written into this assembly at build time).</summary>
 internal static class TestPaths
 {
     public static string NodeAssembly => Metadata("NodeAssembly");
+
+    public static string SoftphoneAssembly => Metadata("SoftphoneAssembly");
 
     public static string Scenario(string file) => Path.Combine(Metadata("SippScenarios"), file);
 

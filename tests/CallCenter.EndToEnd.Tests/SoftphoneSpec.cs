@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CallCenter.EndToEnd.Tests.Kit;
+using Xunit.Abstractions;
+
+namespace CallCenter.EndToEnd.Tests;
+
+/// <summary>The sample softphone (samples/CallCenter.Softphone) as an agent's phone against the real node.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed partial class SoftphoneSpec(ITestOutputHelper output)
+{
+    /// <summary>SHA-256 offered first: SIPp plays no agent here, so the softphone's preferred algorithm is exercised.</summary>
+    private const string OneAgent = $$"""
+        callcenter {
+          domain = "127.0.0.1"
+          registrar { algorithms = [SHA-256, MD5] }
+          queues { support { strategy = round-robin } }
+          agents { alice { password = "{{Configurations.AlicePassword}}", queues = [support] } }
+        }
+        """;
+
+    [Fact]
+    public async Task Softphone_should_answer_a_customer_echo_its_audio_and_unregister_on_Ctrl_C()
+    {
+        await using var node = await NodeProcess.StartAsync(OneAgent, output);
+        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--hangup-after", "3");
+        await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
+
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(30));
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var (received, sent) = RtpCounts(await phone.WaitForLineAsync("hung up call 1", TimeSpan.FromSeconds(10)));
+        Assert.True(received > 0 && sent > 0, $"RTP at the softphone: received {received}, sent {sent}");
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+        var media = Assert.Single((await node.WaitForStatusAsync(s => s.Media.Count == 1, TimeSpan.FromSeconds(10))).Media);
+        Assert.True(media.AgentSent > 0 && media.AgentHeard > 0, $"relay saw the softphone send {media.AgentSent}, hear {media.AgentHeard}");
+
+        await phone.InterruptAsync();
+
+        Assert.Equal(0, await phone.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Contains("unregistered alice@127.0.0.1", phone.Output, StringComparison.Ordinal);
+        var status = await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Offline", TimeSpan.FromSeconds(10));
+        Assert.Null(status.Agent("alice").Contact);
+    }
+
+    [Fact]
+    public async Task Softphone_should_stop_with_a_clear_message_and_a_non_zero_exit_code_when_the_password_is_wrong()
+    {
+        await using var node = await NodeProcess.StartAsync(OneAgent, output);
+        await using var phone = SoftphoneProcess.Start(node, "alice", "not-" + Configurations.AlicePassword, output);
+
+        var exitCode = await phone.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("authentication failed", phone.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered alice", phone.Output, StringComparison.Ordinal);
+        Assert.Equal("Offline", (await node.StatusAsync()).Agent("alice").Presence);
+    }
+
+    private static (long Received, long Sent) RtpCounts(string line)
+    {
+        var match = RtpCountsPattern().Match(line);
+        Assert.True(match.Success, line);
+        return (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"rtp received=(\d+) sent=(\d+)")]
+    private static partial Regex RtpCountsPattern();
+}
