@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CallCenter.EndToEnd.Tests.Kit;
+using CallCenter.Testing;
 using Xunit.Abstractions;
 
 namespace CallCenter.EndToEnd.Tests;
@@ -10,11 +11,13 @@ namespace CallCenter.EndToEnd.Tests;
 public sealed partial class SoftphoneSpec(ITestOutputHelper output)
 {
     /// <summary>SHA-256 offered first: SIPp plays no agent here, so the softphone's preferred algorithm is exercised.</summary>
-    private const string OneAgent = $$"""
+    private static readonly string OneAgent = Config("");
+
+    private static string Config(string queueExtra) => $$"""
         callcenter {
           domain = "127.0.0.1"
           registrar { algorithms = [SHA-256, MD5] }
-          queues { support { strategy = round-robin } }
+          queues { support { strategy = round-robin, {{queueExtra}} } }
           agents { alice { password = "{{Configurations.AlicePassword}}", queues = [support] } }
         }
         """;
@@ -23,7 +26,9 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
     public async Task Softphone_should_answer_a_customer_echo_its_audio_and_unregister_on_Ctrl_C()
     {
         await using var node = await NodeProcess.StartAsync(OneAgent, output);
-        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--hangup-after", "3");
+        var phonePort = FreePort.Next();
+        await using var phone = SoftphoneProcess.Start(
+            node, "alice", Configurations.AlicePassword, output, "--hangup-after", "3", "--local-port", phonePort.ToString(CultureInfo.InvariantCulture));
         await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
         await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
 
@@ -38,12 +43,38 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
         var media = Assert.Single((await node.WaitForStatusAsync(s => s.Media.Count == 1, TimeSpan.FromSeconds(10))).Media);
         Assert.True(media.AgentSent > 0 && media.AgentHeard > 0, $"relay saw the softphone send {media.AgentSent}, hear {media.AgentHeard}");
 
+        // Two calls at once straight from SIPp: one line, so the second gets 486 Busy Here.
+        await using var direct = SippProcess.Start(
+            [
+                $"127.0.0.1:{phonePort}", "-sn", "uac", "-m", "2", "-l", "2", "-r", "10", "-d", "1000",
+                "-p", FreePort.Next().ToString(CultureInfo.InvariantCulture), "-i", "127.0.0.1",
+            ],
+            TimeSpan.FromSeconds(20));
+        var twoCalls = await direct.WaitAsync(TimeSpan.FromSeconds(25));
+        Assert.True(twoCalls.SuccessfulCalls == 1 && twoCalls.FailedCalls == 1, twoCalls.ToString());
+        await phone.WaitForLineAsync("1 of 1 line(s) in use (486)", TimeSpan.FromSeconds(5));
+
         await phone.InterruptAsync();
 
         Assert.Equal(0, await phone.WaitForExitAsync(TimeSpan.FromSeconds(15)));
         Assert.Contains("unregistered alice@127.0.0.1", phone.Output, StringComparison.Ordinal);
         var status = await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Offline", TimeSpan.FromSeconds(10));
         Assert.Null(status.Agent("alice").Contact);
+    }
+
+    [Fact]
+    public async Task Softphone_should_stop_ringing_when_the_center_cancels_after_its_ring_timeout()
+    {
+        await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 2s"), output);
+        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--answer-after", "30");
+        await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
+
+        await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(20));
+
+        await phone.WaitForLineAsync("ringing call 1", TimeSpan.FromSeconds(10));
+        Assert.Contains("cancelled by the caller", await phone.WaitForLineAsync("cancelled", TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
+        Assert.DoesNotContain("answered call 1", phone.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -133,7 +133,8 @@ public sealed class RegistrationClient
         {
             return new RegistrationStep.Failed(
                 response.StatusCode,
-                $"authentication failed: {_account.User}@{_account.Domain} was challenged {_challenges} times; check the user name and password");
+                $"authentication failed: the registrar refused the credentials of {_account.User}@{_account.Domain} {_challenges - 1} times;"
+                + " check the user name and password");
         }
 
         _lastChallenge = (credentialsHeader, challenge);
