@@ -23,7 +23,7 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
         """;
 
     [Fact]
-    public async Task Softphone_should_answer_a_customer_echo_its_audio_and_unregister_on_Ctrl_C()
+    public async Task Softphone_should_answer_a_customer_echo_its_audio_refuse_a_second_call_take_a_hold_and_unregister_on_Ctrl_C()
     {
         await using var node = await NodeProcess.StartAsync(OneAgent, output);
         var phonePort = FreePort.Next();
@@ -53,6 +53,18 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
         var twoCalls = await direct.WaitAsync(TimeSpan.FromSeconds(25));
         Assert.True(twoCalls.SuccessfulCalls == 1 && twoCalls.FailedCalls == 1, twoCalls.ToString());
         await phone.WaitForLineAsync("1 of 1 line(s) in use (486)", TimeSpan.FromSeconds(5));
+
+        // A caller holding the call (re-INVITE, a=sendonly) must get a=recvonly back; the scenario checks the answer.
+        await using var holder = SippProcess.Start(
+            [
+                $"127.0.0.1:{phonePort}", "-sf", TestPaths.Scenario("phone-hold.xml"), "-s", "alice", "-m", "1",
+                "-p", FreePort.Next().ToString(CultureInfo.InvariantCulture), "-mp", MediaPort.Next().ToString(CultureInfo.InvariantCulture),
+                "-i", "127.0.0.1", "-mi", "127.0.0.1",
+            ],
+            TimeSpan.FromSeconds(20));
+        var held = await holder.WaitAsync(TimeSpan.FromSeconds(25));
+        Assert.True(held.ExitCode == 0 && held.SuccessfulCalls == 1, held.ToString());
+        Assert.Contains("recvonly", await phone.WaitForLineAsync("re-INVITE on call", TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
 
         await phone.InterruptAsync();
 
