@@ -1,6 +1,7 @@
 using CallCenter.Sip.Messages;
 using CallCenter.Sip.Registration;
 using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
 
 namespace CallCenter.Softphone;
 
@@ -10,6 +11,10 @@ internal sealed partial class Softphone
 
     // After a failed refresh the binding may still hold for a while; try again soon, without hammering the server.
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
+    // Over TCP the center reaches us on the connection we registered over (its source port is not our listening
+    // port), and both transports close a connection idle for 5 minutes: refreshing sooner keeps it open.
+    private static readonly TimeSpan TcpRefresh = TimeSpan.FromMinutes(4);
 
     private readonly RegistrationClient _registration;
     private readonly GatedTimers _timers;
@@ -68,14 +73,15 @@ internal sealed partial class Softphone
                 SendRegister(resend.Request);
                 break;
             case RegistrationStep.Registered registered:
+                var refreshIn = _options.Transport == SipProtocol.Tcp && registered.RefreshIn > TcpRefresh ? TcpRefresh : registered.RefreshIn;
                 EventLog.Event(
                     $"{(_registered ? "registration refreshed" : "registered")} {Account} at {_contact} for {registered.Expires.TotalSeconds:0} s"
-                    + $" (refresh in {registered.RefreshIn.TotalSeconds:0} s)");
+                    + $" (refresh in {refreshIn.TotalSeconds:0} s)");
                 _registered = true;
                 _firstRegistration.TrySetResult(null);
                 if (!_unregistering)
                 {
-                    _timers.Start(RefreshTimer, registered.RefreshIn, () => SendRegister(_registration.Register()));
+                    _timers.Start(RefreshTimer, refreshIn, () => SendRegister(_registration.Register()));
                 }
 
                 break;

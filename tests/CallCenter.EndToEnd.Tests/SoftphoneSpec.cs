@@ -75,10 +75,10 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Softphone_should_stop_ringing_when_the_center_cancels_after_its_ring_timeout()
+    public async Task Softphone_should_stop_ringing_when_the_center_cancels_after_its_ring_timeout_over_TCP()
     {
         await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 2s"), output);
-        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--answer-after", "30");
+        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--answer-after", "30", "--transport", "tcp");
         await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
         await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
 
