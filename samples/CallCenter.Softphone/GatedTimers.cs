@@ -5,8 +5,9 @@ namespace CallCenter.Softphone;
 /// stopped or replaced after it began firing does nothing, and after <see cref="StopAll"/> none fires again.
 /// Start, Stop and StopAll are called under that same lock.
 /// </summary>
-internal sealed class GatedTimers(Lock gate)
+internal sealed class GatedTimers(Lock gate, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<string, ITimer> _timers = [];
     private bool _closed;
 
@@ -22,7 +23,7 @@ internal sealed class GatedTimers(Lock gate)
 
         // The timer may fire before CreateTimer returns; its callback then waits for the lock the caller holds, and
         // by the time it gets it the timer is stored, so the identity check below always sees it.
-        timer = TimeProvider.System.CreateTimer(_ => Fire(name, timer, callback), null, delay, Timeout.InfiniteTimeSpan);
+        timer = _time.CreateTimer(_ => Fire(name, timer, callback), null, delay, Timeout.InfiniteTimeSpan);
         _timers[name] = timer;
     }
 
