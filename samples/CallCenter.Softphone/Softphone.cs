@@ -51,12 +51,14 @@ internal sealed partial class Softphone : ISipTransactionUser, IAsyncDisposable
     {
         var server = new SipEndPoint(options.Transport, new IPEndPoint(await ResolveAsync(options.ServerHost), options.ServerPort));
         var localAddress = LocalAddressTowards(server.Address);
+        var failures = new ServerFailures(server);
         SipTransportHost transport;
         try
         {
             transport = SipTransportHost.Start(new SipTransportOptions
             {
                 Listen = [new SipEndPoint(options.Transport, new IPEndPoint(localAddress, options.LocalPort))],
+                Observer = failures,
             });
         }
         catch (SocketException e)
@@ -65,7 +67,9 @@ internal sealed partial class Softphone : ISipTransactionUser, IAsyncDisposable
                 SoftphoneStartException.BadArguments, $"cannot listen on {localAddress} port {options.LocalPort} ({e.SocketErrorCode}); try --local-port 0");
         }
 
-        return new Softphone(options, transport, server, transport.LocalEndPoints[0]);
+        var phone = new Softphone(options, transport, server, transport.LocalEndPoints[0]);
+        failures.Subscribe(phone.ServerUnreachable);
+        return phone;
     }
 
     public void OnRequest(IncomingRequest request)
@@ -91,9 +95,9 @@ internal sealed partial class Softphone : ISipTransactionUser, IAsyncDisposable
         }
     }
 
-    public void OnTimeout(TransactionKey transaction, TransactionTimer timer) => Unanswered(transaction, "no answer");
+    public void OnTimeout(TransactionKey transaction, TransactionTimer timer) => Unanswered(transaction, "no answer from");
 
-    public void OnTransportError(TransactionKey transaction) => Unanswered(transaction, "cannot send");
+    public void OnTransportError(TransactionKey transaction) => Unanswered(transaction, "cannot reach");
 
     public async ValueTask DisposeAsync()
     {
@@ -122,17 +126,26 @@ internal sealed partial class Softphone : ISipTransactionUser, IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>The connection to the server failed: the REGISTER in flight, if any, fails now rather than after Timer F.</summary>
+    private void ServerUnreachable()
+    {
+        if (Volatile.Read(ref _registerTransaction) is { } register)
+        {
+            _layer.OnTransportError(register);
+        }
+    }
+
     private void Unanswered(TransactionKey transaction, string what)
     {
         lock (_gate)
         {
             if (transaction == _registerTransaction)
             {
-                RegistrationFailed($"{what} from the registrar at {_server}", SoftphoneStartException.Unreachable);
+                RegistrationFailed($"{what} the registrar at {_server}", SoftphoneStartException.Unreachable);
             }
             else if (transaction is ClientTransactionKey bye && _byes.Remove(bye, out var call))
             {
-                EventLog.Error($"{what} for the BYE of call {call.Number}");
+                EventLog.Error($"the BYE of call {call.Number}: {what} {_server}");
             }
         }
     }

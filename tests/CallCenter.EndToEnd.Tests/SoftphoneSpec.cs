@@ -13,10 +13,10 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
     /// <summary>SHA-256 offered first: SIPp plays no agent here, so the softphone's preferred algorithm is exercised.</summary>
     private static readonly string OneAgent = Config("");
 
-    private static string Config(string queueExtra) => $$"""
+    private static string Config(string queueExtra, string registrarExtra = "") => $$"""
         callcenter {
           domain = "127.0.0.1"
-          registrar { algorithms = [SHA-256, MD5] }
+          registrar { algorithms = [SHA-256, MD5], {{registrarExtra}} }
           queues { support { strategy = round-robin, {{queueExtra}} } }
           agents { alice { password = "{{Configurations.AlicePassword}}", queues = [support] } }
         }
@@ -75,11 +75,15 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Softphone_should_stop_ringing_when_the_center_cancels_after_its_ring_timeout_over_TCP()
+    public async Task Softphone_should_follow_Min_Expires_refresh_and_stop_ringing_when_the_center_cancels_over_TCP()
     {
-        await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 2s"), output);
-        await using var phone = SoftphoneProcess.Start(node, "alice", Configurations.AlicePassword, output, "--answer-after", "30", "--transport", "tcp");
-        await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
+        await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 2s", "min-expires = 3s"), output);
+        await using var phone = SoftphoneProcess.Start(
+            node, "alice", Configurations.AlicePassword, output, "--answer-after", "30", "--transport", "tcp", "--expires", "2");
+
+        // 2 s is below the registrar's minimum: the 423's Min-Expires is taken, and so short a binding is refreshed.
+        Assert.Contains("for 3 s", await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        await phone.WaitForLineAsync("registration refreshed alice@127.0.0.1", TimeSpan.FromSeconds(10));
         await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
 
         await using var customer = Phones.Call(node, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(20));
