@@ -28,7 +28,7 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
         await using var node = await NodeProcess.StartAsync(OneAgent, output);
         var phonePort = FreePort.Next();
         await using var phone = SoftphoneProcess.Start(
-            node, "alice", Configurations.AlicePassword, output, "--hangup-after", "3", "--local-port", phonePort.ToString(CultureInfo.InvariantCulture));
+            node, "alice", Configurations.AlicePassword, output, "--hangup-after", "2", "--local-port", phonePort.ToString(CultureInfo.InvariantCulture));
         await phone.WaitForLineAsync("registered alice@127.0.0.1", TimeSpan.FromSeconds(20));
         await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(10));
 
@@ -77,7 +77,7 @@ public sealed partial class SoftphoneSpec(ITestOutputHelper output)
     [Fact]
     public async Task Softphone_should_follow_Min_Expires_refresh_and_stop_ringing_when_the_center_cancels_over_TCP()
     {
-        await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 2s", "min-expires = 3s"), output);
+        await using var node = await NodeProcess.StartAsync(Config("ring-timeout = 1s", "min-expires = 3s"), output);
         await using var phone = SoftphoneProcess.Start(
             node, "alice", Configurations.AlicePassword, output, "--answer-after", "30", "--transport", "tcp", "--expires", "2");
 
