@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Xunit.Sdk;
+
 namespace CallCenter.Testing;
 
 /// <summary>
@@ -20,5 +23,23 @@ public static class Eventually
         }
 
         return true;
+    }
+
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>Fails the test, naming what it waited for, when the condition is still false at the deadline.</summary>
+    public static async Task Until(Func<bool> condition, string what, TimeSpan? deadline = null)
+    {
+        var limit = deadline ?? DefaultDeadline;
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > limit)
+            {
+                throw new XunitException($"timed out after {limit.TotalSeconds:0.#} s waiting for {what}");
+            }
+
+            await Task.Delay(5);
+        }
     }
 }

@@ -20,10 +20,10 @@ public static class ServerCancel
     {
         if (target is null)
         {
-            return new CancelAnswer(SipResponse.For(cancel, 481, toTag: freshTag ?? LocalTag.New()), null);
+            return new CancelAnswer(SipResponse.For(cancel, 481, toTag: freshTag ?? Dialogs.SipTokens.NewTag()), null);
         }
 
-        var tag = target.LastResponse?.To?.Tag ?? target.Request.To?.Tag ?? freshTag ?? LocalTag.New();
+        var tag = target.LastResponse?.To?.Tag ?? target.Request.To?.Tag ?? freshTag ?? Dialogs.SipTokens.NewTag();
         var cancelled = target is InviteServerTransaction { AwaitsFinalResponse: true }
             ? SipResponse.For(target.Request, 487, toTag: tag)
             : null;

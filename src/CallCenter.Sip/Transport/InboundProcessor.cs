@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallCenter.Sip.Messages;
 using CallCenter.Sip.Parsing;
 
@@ -44,10 +43,7 @@ internal static class InboundProcessor
 
         var request = ViaSourceStamp.Apply(error.Request!, remote.Address);
         var reason = error.StatusCode == 400 ? error.Reason : SipStatus.ReasonPhrase(error.StatusCode);
-        var answer = SipResponse.For(request, error.StatusCode, reason, NewTag());
+        var answer = SipResponse.For(request, error.StatusCode, reason, Dialogs.SipTokens.NewTag());
         return new InboundOutcome(InboundAction.Answer, Answer: answer, Error: error);
     }
-
-    /// <summary>A response above 100 needs a To tag (RFC 3261 §8.2.6.2); no dialog follows, so any unique value does.</summary>
-    private static string NewTag() => ((uint)Random.Shared.Next()).ToString("x8", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using System.Net;
 using System.Net.Sockets;
 using CallCenter.Media.Relay;
@@ -63,7 +64,7 @@ public sealed class MediaRelayAllocationSpec(ITestOutputHelper output)
         var from = new SocketAddress(AddressFamily.InterNetwork);
         var packet = RtpBytes(0, 1, 160, 0xC);
         var received = new byte[2048];
-        var pollMicroseconds = (int)(Eventually.Timeout.Ticks / 10);
+        var pollMicroseconds = (int)(Eventually.DefaultDeadline.Ticks / 10);
         void RoundTrip()
         {
             // Plain blocking calls with a SocketAddress allocate nothing on this side. (A ReceiveTimeout would: on

@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using System.Net;
 using System.Net.Sockets;
 using CallCenter.Media.Audio;

@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using System.Net;
 using CallCenter.Media.Relay;
 using CallCenter.Media.Rtp;

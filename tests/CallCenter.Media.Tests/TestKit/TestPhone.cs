@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Xunit.Sdk;
@@ -22,7 +23,7 @@ internal sealed class TestPhone : IDisposable
     public async Task<(byte[] Data, IPEndPoint From)> ReceiveAsync(TimeSpan? timeout = null)
     {
         var buffer = new byte[4096];
-        using var deadline = new CancellationTokenSource(timeout ?? Eventually.Timeout);
+        using var deadline = new CancellationTokenSource(timeout ?? Eventually.DefaultDeadline);
         try
         {
             var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), deadline.Token);
@@ -30,7 +31,7 @@ internal sealed class TestPhone : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new XunitException($"phone {EndPoint} received nothing within {(timeout ?? Eventually.Timeout).TotalSeconds:0.#} s");
+            throw new XunitException($"phone {EndPoint} received nothing within {(timeout ?? Eventually.DefaultDeadline).TotalSeconds:0.#} s");
         }
     }
 

@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using CallCenter.Sip.Auth;
 
 namespace CallCenter.Sip.Tests.Auth;
@@ -5,7 +6,7 @@ namespace CallCenter.Sip.Tests.Auth;
 public class AuthFailureTrackerSpec
 {
     private const string Ip = "198.51.100.7";
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualTimeProvider _clock = new();
 
     private static readonly AuthFailureTrackerOptions Options = new()
     {

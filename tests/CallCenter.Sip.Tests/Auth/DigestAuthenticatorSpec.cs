@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using CallCenter.Sip.Auth;
 
 namespace CallCenter.Sip.Tests.Auth;
@@ -9,7 +10,7 @@ public class DigestAuthenticatorSpec
     private const string Method = "REGISTER";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualTimeProvider _clock = new();
     private readonly InMemoryDigestCredentialStore _store =
         InMemoryDigestCredentialStore.FromPasswords(Realm, [("alice", "secret"), ("bob", "hunter2")]);
 

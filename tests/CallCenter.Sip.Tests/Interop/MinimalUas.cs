@@ -61,11 +61,11 @@ internal sealed class MinimalUas : LoopbackUserAgent
         if (!SdpParser.TryParse(invite.Body.Span, out var offer, out _)
             || SdpNegotiator.CreateAnswer(offer, Audio(6000 + Random.Shared.Next(500) * 2), Origin()) is not AnswerResult.Accepted accepted)
         {
-            Layer.SendResponse(transaction, SipResponse.For(invite, 488, toTag: LocalTag.New()));
+            Layer.SendResponse(transaction, SipResponse.For(invite, 488, toTag: SipTokens.NewTag()));
             return;
         }
 
-        var tag = LocalTag.New();
+        var tag = SipTokens.NewTag();
         Layer.SendResponse(transaction, DialogResponses.ForInvite(invite, 180, tag, Contact));
         var ok = DialogResponses.ForInvite(invite, 200, tag, Contact)
             .WithBody("application/sdp", Encoding.UTF8.GetBytes(accepted.Answer.ToString()));

@@ -1,3 +1,4 @@
+using CallCenter.Testing;
 using CallCenter.Sip.Messages;
 using CallCenter.Sip.Transactions;
 using static CallCenter.Sip.Tests.Transactions.TransactionFixtures;

@@ -1,19 +1,29 @@
-namespace CallCenter.Media.Tests.TestKit;
+namespace CallCenter.Testing;
 
-/// <summary>Virtual time: stands still until <see cref="Advance"/>, which fires due timers in time order on the caller's thread.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+/// <summary>
+/// Virtual time for timer-driven code: the clock stands still until <see cref="Advance"/>, which fires each due timer
+/// at its own moment, in time order, on the caller's thread (periodic timers as often as they fall due).
+/// </summary>
+public sealed class ManualTimeProvider : TimeProvider
 {
-    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset DefaultStart = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = [];
-    private long _now;
+    private readonly DateTimeOffset _start;
+    private long _elapsedTicks;
+
+    public ManualTimeProvider()
+        : this(DefaultStart)
+    {
+    }
+
+    public ManualTimeProvider(DateTimeOffset start)
+    {
+        _start = start;
+    }
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override DateTimeOffset GetUtcNow() => Epoch + TimeSpan.FromTicks(Interlocked.Read(ref _now));
-
-    public override long GetTimestamp() => Interlocked.Read(ref _now);
 
     public int ActiveTimers
     {
@@ -26,6 +36,10 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    public override DateTimeOffset GetUtcNow() => _start + TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
+
+    public override long GetTimestamp() => Interlocked.Read(ref _elapsedTicks);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -36,7 +50,7 @@ internal sealed class ManualTimeProvider : TimeProvider
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        var target = Interlocked.Read(ref _now) + by.Ticks;
+        var target = Interlocked.Read(ref _elapsedTicks) + by.Ticks;
         while (true)
         {
             ManualTimer? next;
@@ -45,16 +59,23 @@ internal sealed class ManualTimeProvider : TimeProvider
                 next = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
                 if (next is null)
                 {
-                    Interlocked.Exchange(ref _now, target);
+                    Interlocked.Exchange(ref _elapsedTicks, target);
                     return;
                 }
 
-                Interlocked.Exchange(ref _now, next.DueAt);
+                Interlocked.Exchange(ref _elapsedTicks, next.DueAt);
                 next.Rearm();
             }
 
             next.Fire();
         }
+    }
+
+    /// <summary>Steps the wall clock back, as NTP might; timers keep their due times (they run on elapsed time).</summary>
+    public void Rewind(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Interlocked.Add(ref _elapsedTicks, -by.Ticks);
     }
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
@@ -71,7 +92,7 @@ internal sealed class ManualTimeProvider : TimeProvider
                 _period = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    DueAt = Interlocked.Read(ref owner._now) + dueTime.Ticks;
+                    DueAt = Interlocked.Read(ref owner._elapsedTicks) + dueTime.Ticks;
                     owner._timers.Add(this);
                 }
             }
@@ -79,7 +100,7 @@ internal sealed class ManualTimeProvider : TimeProvider
             return true;
         }
 
-        /// <summary>Under the owner's lock: schedules the next period (or retires a one-shot) before firing.</summary>
+        /// <summary>Under the owner's lock: schedules the next period, or retires a one-shot, before it fires.</summary>
         public void Rearm()
         {
             owner._timers.Remove(this);
