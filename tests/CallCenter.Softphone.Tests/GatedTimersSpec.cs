@@ -1,4 +1,4 @@
-using CallCenter.Sip.Tests.Transactions;
+using CallCenter.Testing;
 
 namespace CallCenter.Softphone.Tests;
 
