@@ -152,11 +152,13 @@ run_sipp() { # name timeout_s args...
 
 # ---- agents: one SIPp answering for all of them, then one registering all of them ------------------------------
 start_agents() { # hold_ms
-  [ -n "$agent_pid" ] && { kill "$agent_pid" 2>/dev/null; wait "$agent_pid" 2>/dev/null; }
+  [ -n "$agent_pid" ] && { kill "$agent_pid" 2>/dev/null; wait "$agent_pid" 2>/dev/null; agent_pid=""; }
   (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$agent_port" -mp 40000 -rtp_echo -d "$1" -i 127.0.0.1 -mi 127.0.0.1 \
     -nostdin -trace_err > /dev/null 2>&1) &
   agent_pid=$!
   sleep 1
+  # A SIPp that cannot bind its port exits at once: then another process owns the agents' port; stop here.
+  kill -0 "$agent_pid" 2>/dev/null || { echo "the agents' SIPp did not start (port $agent_port busy? see $work/agent_*_errors.log)"; exit 1; }
 }
 start_agents "$hold_ms"
 registration_rate=$((agents < 500 ? agents : 500))
