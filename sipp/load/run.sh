@@ -45,7 +45,7 @@ cleanup() {
   wait 2>/dev/null
 }
 trap cleanup EXIT
-log() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$out/run.log"; }
+log() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$out/run.log" >&2; }
 
 # ---- inputs: the agents, their passwords, the node's configuration, the audio -----------------------------------
 sip_port=$port agent_port=$((port + 1)) reg_port=$((port + 2)) customer_port=$((port + 3)) uas_port=$((port + 4))
