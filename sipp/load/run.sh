@@ -9,7 +9,7 @@ root=$(pwd)
 load="$root/sipp/load"
 
 agents=1000 hold_ms=1000 step_seconds=60 rates="50 100 200 500" reg_rates="200 500 1000" reg_seconds=10
-media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" summary_only=0
+media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" dll=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) agents=300 step_seconds=10 rates="20 50 100" reg_rates="200 500" reg_seconds=5 media_calls=100 media_seconds=15 ;;
@@ -24,8 +24,10 @@ while [ $# -gt 0 ]; do
     --no-ceiling) ceiling=0 ;;
     --port) port=$2; shift ;;
     --out) out=$2; shift ;;
+    --node-dll) dll=$2; shift ;;
     -h|--help) sed -n 2,5p "$0"; echo "options: --agents N --hold-ms MS --step-seconds S --rates 'R1 R2' --reg-rates 'R1 R2'"
-               echo "         --reg-seconds S --media-calls N (0 = skip) --media-seconds S --no-ceiling --port P --out DIR"; exit 0 ;;
+               echo "         --reg-seconds S --media-calls N (0 = skip) --media-seconds S --no-ceiling --port P --out DIR"
+               echo "         --node-dll FILE (an already built CallCenter.Node.dll: no build)"; exit 0 ;;
     *) echo "unknown option $1 (--help)"; exit 2 ;;
   esac
   shift
@@ -73,9 +75,11 @@ while offset + 16 <= len(data):
 open(sys.argv[1], 'wb').write(audio)
 PY
 
-log "building the node (Release)"
-dotnet build src/CallCenter.Node -c Release -nologo -v quiet > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
-dll=$root/src/CallCenter.Node/bin/Release/net10.0/CallCenter.Node.dll
+if [ -z "$dll" ]; then
+  log "building the node (Release)"
+  dotnet build src/CallCenter.Node -c Release -nologo -v quiet > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+  dll=$root/src/CallCenter.Node/bin/Release/net10.0/CallCenter.Node.dll
+fi
 
 # ---- the node, fed commands through a fifo; its PID is the process measured in /proc ----------------------------
 mkfifo "$work/stdin"
