@@ -18,6 +18,9 @@ public static class NodeProgram
     /// <summary>The line printed once the node takes calls; scripts and tests wait for it.</summary>
     public const string ReadyLine = "CallCenter node ready";
 
+    /// <summary>Lines of the collect command start with this.</summary>
+    public const string MemoryPrefix = "MEMORY ";
+
     public static async Task<int> RunAsync(string[] args)
     {
         NodeConfiguration configuration;
@@ -156,6 +159,13 @@ public static class NodeProgram
                             Console.WriteLine(NodeStatus.Prefix + "{\"error\":\"the node did not answer\"}");
                         }
 
+                        break;
+                    case "collect":
+                        // For load runs: the managed heap after a full, compacting collection, i.e. what is still referenced.
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                        GC.WaitForPendingFinalizers();
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                        Console.WriteLine($"{MemoryPrefix}{{\"managedBytes\":{GC.GetTotalMemory(forceFullCollection: false)}}}");
                         break;
                     case "quit" or "exit":
                         lifetime.StopApplication();

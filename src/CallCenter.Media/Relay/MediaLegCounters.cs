@@ -9,6 +9,7 @@ internal sealed class MediaLegCounters
     private long _rtpReceivedBytes;
     private long _rtpForwarded;
     private long _rtpDropped;
+    private long _rtpHeld;
     private long _rtpSent;
     private long _rtpSentBytes;
     private long _rtcpReceived;
@@ -28,6 +29,13 @@ internal sealed class MediaLegCounters
     public void RtpForwarded() => Interlocked.Increment(ref _rtpForwarded);
 
     public void RtpDropped() => Interlocked.Increment(ref _rtpDropped);
+
+    /// <summary>A valid packet not relayed because the call is not bridged: dropped, but not lost.</summary>
+    public void RtpHeld()
+    {
+        Interlocked.Increment(ref _rtpDropped);
+        Interlocked.Increment(ref _rtpHeld);
+    }
 
     public void RtpSent(int bytes)
     {
@@ -57,6 +65,7 @@ internal sealed class MediaLegCounters
             Interlocked.Read(ref _rtcpForwarded),
             Interlocked.Read(ref _rtcpDropped),
             Interlocked.Read(ref _receiveErrors),
-            last == Never ? null : time.GetUtcNow() - time.GetElapsedTime(last));
+            last == Never ? null : time.GetUtcNow() - time.GetElapsedTime(last),
+            Interlocked.Read(ref _rtpHeld));
     }
 }

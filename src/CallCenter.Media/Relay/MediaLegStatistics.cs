@@ -16,6 +16,8 @@ namespace CallCenter.Media.Relay;
 /// <param name="RtcpDropped">RTCP not relayed.</param>
 /// <param name="ReceiveErrors">Receives that failed on either socket (oversized datagram, ICMP error, shutdown).</param>
 /// <param name="LastRtpAt">When the last valid RTP packet from the phone arrived; null before the first.</param>
+/// <param name="RtpHeld">Of <paramref name="RtpDropped"/>, valid packets not relayed by design: the legs were not (or no
+/// longer) bridged, or the other phone was hearing hold audio. The rest of the drops are losses.</param>
 public readonly record struct MediaLegStatistics(
     long RtpReceived,
     long RtpReceivedBytes,
@@ -27,4 +29,5 @@ public readonly record struct MediaLegStatistics(
     long RtcpForwarded,
     long RtcpDropped,
     long ReceiveErrors,
-    DateTimeOffset? LastRtpAt);
+    DateTimeOffset? LastRtpAt,
+    long RtpHeld = 0);

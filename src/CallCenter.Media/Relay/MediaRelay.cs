@@ -235,7 +235,13 @@ public sealed class MediaRelay : IMediaRelay
 
         DetectDtmf(from, packet);
         var to = from == _customer ? _agent : _customer;
-        if (!_bridged || to.IsPlaying || !from.Outbound.TryRoute(packet.PayloadType, out var payloadType, out var table))
+        if (!_bridged || to.IsPlaying)
+        {
+            counters.RtpHeld();
+            return;
+        }
+
+        if (!from.Outbound.TryRoute(packet.PayloadType, out var payloadType, out var table))
         {
             counters.RtpDropped();
             return;

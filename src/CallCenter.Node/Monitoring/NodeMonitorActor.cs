@@ -4,12 +4,16 @@ using CallCenter.Actors.Gateway.Legs;
 
 namespace CallCenter.Node.Monitoring;
 
-/// <summary>Keeps the media counters of the node's most recent calls (from the event stream) for the status command.</summary>
+/// <summary>
+/// Keeps the media counters of the node's most recent calls, and their sum over every call, from the event stream
+/// for the status command.
+/// </summary>
 public sealed class NodeMonitorActor : ReceiveActor
 {
     public const int Capacity = 1000;
 
     private readonly Queue<CallMediaReport> _reports = new();
+    private MediaTotals _totals = MediaTotals.Empty;
 
     public NodeMonitorActor()
     {
@@ -21,8 +25,9 @@ public sealed class NodeMonitorActor : ReceiveActor
             }
 
             _reports.Enqueue(report);
+            _totals = _totals.Add(report);
         });
-        Receive<GetMediaReports>(_ => Sender.Tell(new MediaReports([.. _reports])));
+        Receive<GetMediaReports>(_ => Sender.Tell(new MediaReports([.. _reports], _totals)));
     }
 
     public static Props Props() => Akka.Actor.Props.Create(() => new NodeMonitorActor());
@@ -36,6 +41,6 @@ public sealed class NodeMonitorActor : ReceiveActor
         public static GetMediaReports Instance { get; } = new();
     }
 
-    /// <summary>The last <see cref="Capacity"/> calls' media, oldest first.</summary>
-    public sealed record MediaReports(ImmutableArray<CallMediaReport> Reports);
+    /// <summary>The last <see cref="Capacity"/> calls' media, oldest first, and the totals of all calls.</summary>
+    public sealed record MediaReports(ImmutableArray<CallMediaReport> Reports, MediaTotals Totals);
 }

@@ -5,6 +5,7 @@ using Akka.Hosting;
 using CallCenter.Actors.Agents;
 using CallCenter.Actors.Calls;
 using CallCenter.Actors.Gateway;
+using CallCenter.Actors.Queues;
 using CallCenter.Node.Config;
 
 namespace CallCenter.Node.Monitoring;
@@ -33,6 +34,13 @@ public static class NodeStatus
             agentStates.Add(new AgentLine(agent.Id.Value, state.Presence.ToString(), state.Contact, state.Statistics.CallsHandled));
         }
 
+        var queued = 0;
+        var queues = registry.Get<QueueActor>();
+        foreach (var queue in configuration.Queues)
+        {
+            queued += (await queues.Ask<QueueQueries.QueueStateResult>(new QueueQueries.GetQueueState(queue.Id), AskTimeout, cancellationToken)).State.Calls.Length;
+        }
+
         var open = await registry.Get<CallActor>().Ask<CallQueries.OpenCallsResult>(CallQueries.GetOpenCalls.Instance, AskTimeout, cancellationToken);
         var listening = await registry.Get<SipGatewayActor>().Ask<SipGatewayQueries.Listening>(SipGatewayQueries.GetListeners.Instance, AskTimeout, cancellationToken);
         var media = await registry.Get<NodeMonitorActor>().Ask<NodeMonitorActor.MediaReports>(NodeMonitorActor.GetMediaReports.Instance, AskTimeout, cancellationToken);
@@ -41,14 +49,31 @@ public static class NodeStatus
             agentStates,
             open.Calls.Length,
             listening.OpenCalls,
+            queued,
+            media.Totals,
+            GC.GetTotalMemory(forceFullCollection: false),
+            [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
             [.. media.Reports.Select(r => new MediaLine(
                 r.CallId.Value, r.Customer.RtpReceived, r.Customer.RtpForwarded, r.Customer.RtpSent,
                 r.Agent.RtpReceived, r.Agent.RtpForwarded, r.Agent.RtpSent))]);
         return Prefix + JsonSerializer.Serialize(status, Json);
     }
 
+    /// <summary>
+    /// Queued counts the calls in the queues (waiting or ringing); MediaTotals sums every ended call's RTP counters;
+    /// ManagedBytes is the GC heap as last measured (the <c>collect</c> command measures it after a full collection);
+    /// GcCollections counts collections of generations 0, 1 and 2.
+    /// </summary>
     public sealed record StatusLine(
-        IReadOnlyList<string> Listeners, IReadOnlyList<AgentLine> Agents, int OpenCalls, int SipCalls, IReadOnlyList<MediaLine> Media);
+        IReadOnlyList<string> Listeners,
+        IReadOnlyList<AgentLine> Agents,
+        int OpenCalls,
+        int SipCalls,
+        int Queued,
+        MediaTotals MediaTotals,
+        long ManagedBytes,
+        IReadOnlyList<int> GcCollections,
+        IReadOnlyList<MediaLine> Media);
 
     public sealed record AgentLine(string Id, string Presence, string? Contact, int CallsHandled);
 

@@ -61,6 +61,18 @@ public sealed class MediaRelayForwardingSpec
         h.Customer.Send(RtpBytes(0, 3, 480, 7), h.CustomerLegRtp);
         await h.UntilCustomerLeg(s => s.RtpDropped == 2, "the packet after unbridging to be dropped");
         Assert.Equal(1, h.Relay.Customer.Statistics.RtpForwarded);
+        Assert.Equal(2, h.Relay.Customer.Statistics.RtpHeld);
+    }
+
+    [Fact]
+    public async Task Relay_should_count_a_malformed_packet_as_lost_not_as_held()
+    {
+        await using var h = Start();
+
+        h.Customer.Send([0x80, 0x00, 0x01], h.CustomerLegRtp);
+        await h.UntilCustomerLeg(s => s.RtpDropped == 1, "the malformed packet to be dropped");
+
+        Assert.Equal(0, h.Relay.Customer.Statistics.RtpHeld);
     }
 
     [Fact]
