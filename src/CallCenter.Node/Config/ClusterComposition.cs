@@ -48,6 +48,9 @@ public static class ClusterComposition
             {
                 SeedNodes = seeds,
                 SplitBrainResolver = new KeepMajorityOption(),
-            });
+            })
+            .AddHocon(
+                $"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms",
+                HoconAddMode.Prepend);
     }
 }

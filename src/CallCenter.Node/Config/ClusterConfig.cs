@@ -29,9 +29,11 @@ public sealed record SeedNode(string Host, int Port)
 /// <param name="Port">The Akka remoting port; null (0 in HOCON) for standalone.</param>
 /// <param name="Hostname">The address peers use to reach this node's remoting (also the bind address).</param>
 /// <param name="Seeds">Seed nodes; empty with a port means this node is the first seed and joins itself.</param>
-public sealed record ClusterConfig(int? Port, string Hostname, ImmutableArray<SeedNode> Seeds)
+/// <param name="StableAfter">How long membership must be stable before the split-brain resolver downs unreachable nodes
+/// (the majority side survives); also how long a dead node's agents and queues wait before moving.</param>
+public sealed record ClusterConfig(int? Port, string Hostname, ImmutableArray<SeedNode> Seeds, TimeSpan StableAfter)
 {
-    public static ClusterConfig Standalone { get; } = new(null, "127.0.0.1", []);
+    public static ClusterConfig Standalone { get; } = new(null, "127.0.0.1", [], TimeSpan.FromSeconds(20));
 
     public bool Enabled => Port is not null || !Seeds.IsEmpty;
 }

@@ -111,7 +111,8 @@ public static class NodeConfigurationReader
     {
         var port = hocon.Int($"{Root}.cluster.port", 0, 65535);
         var seeds = hocon.StringList($"{Root}.cluster.seeds").Select(s => SeedNode.Parse($"{Root}.cluster.seeds", s)).ToImmutableArray();
-        return new ClusterConfig(port == 0 ? null : port, hocon.String($"{Root}.cluster.hostname"), seeds);
+        return new ClusterConfig(
+            port == 0 ? null : port, hocon.String($"{Root}.cluster.hostname"), seeds, Positive(hocon, $"{Root}.cluster.stable-after"));
     }
 
     private static ImmutableArray<QueueConfig> ReadQueues(HoconReader hocon)
