@@ -70,6 +70,12 @@ internal sealed class ClusterNodes : IAsyncDisposable
         }
 
         var node = await NodeProcess.StartAsync(configuration, output, TimeSpan.FromSeconds(90), options);
+        if (options.Count > 2)
+        {
+            // Ready means SIP is up; a joining node is a member once the seed welcomes it.
+            await node.WaitForLineAsync(l => l.Contains("Welcome from", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        }
+
         _ports[node] = port;
         _nodes.Add(node);
         return node;
