@@ -80,6 +80,20 @@ public sealed class ClusterSpec(ITestOutputHelper output)
         Assert.Equal(2, (await CallRecordRows.ReadAsync(c.Database)).Count);
     }
 
+    [Theory]
+    [InlineData(new[] { "--seed", "127.0.0.1" }, "--seed: '127.0.0.1' is not host:port")]
+    [InlineData(new[] { "--cluster-port", "70000" }, "--cluster-port: '70000' is not a port (1-65535)")]
+    [InlineData(new[] { "--cluster-port", "4053" }, "callcenter.persistence.postgresql: is empty")]
+    public async Task Node_should_refuse_a_broken_cluster_configuration(string[] options, string message)
+    {
+        var configuration = Configurations.TwoAgents() + "\ncallcenter.persistence.provider = postgresql\n";
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(
+            message.StartsWith("callcenter", StringComparison.Ordinal) ? configuration : Configurations.TwoAgents(), TimeSpan.FromSeconds(60), options);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
     /// <summary>Null while the agents cannot be asked (their shard is moving: the status then lists none).</summary>
     private static string? Presence(NodeStatusLine status, string agent) =>
         status.Agents?.FirstOrDefault(a => a.Id == agent)?.Presence;
