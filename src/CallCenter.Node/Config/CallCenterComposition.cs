@@ -26,10 +26,15 @@ public static class CallCenterComposition
     {
         var agents = configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Settings, a.Queues)).ToImmutableArray();
         var queues = configuration.Queues.Select(q => new QueueDefinition(q.Id, q.Settings)).ToImmutableArray();
+        var placement = ClusterComposition.Placement(configuration.Cluster);
+        var persistence = configuration.PostgreSql is { } postgreSql
+            ? PersistenceSettings.PostgreSql(postgreSql)
+            : PersistenceSettings.Sqlite(configuration.Database);
         return builder
-            .WithCallCenterPersistence(PersistenceSettings.Sqlite(configuration.Database))
-            .AddAgentActors(new AgentActorsSettings { Agents = agents })
-            .AddQueueActors(new QueueActorsSettings { Queues = queues })
+            .WithCallCenterCluster(configuration.Cluster)
+            .WithCallCenterPersistence(persistence)
+            .AddAgentActors(new AgentActorsSettings { Agents = agents, Placement = placement })
+            .AddQueueActors(new QueueActorsSettings { Queues = queues, Placement = placement })
             .WithSipGateway(gateway)
             .AddCallActors(new CallActorsSettings(configuration.NodeId))
             .WithCallRecordProjection(CallRecordStore.ForSqliteFile(configuration.Database))

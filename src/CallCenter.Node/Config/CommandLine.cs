@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 
@@ -14,6 +15,8 @@ public sealed record CommandLine
           --advertise <address>      address written in Via, Contact and SDP (default: derived)
           --rtp-ports <first-last>   RTP port range (default 20000-20999)
           --db <file>                SQLite database (default callcenter.db)
+          --cluster-port <port>      join a cluster: Akka remoting port (default: standalone)
+          --seed <host:port>         a seed node's remoting address (repeatable; none: this node forms the cluster)
           --help                     this text
         """;
 
@@ -28,6 +31,10 @@ public sealed record CommandLine
     public (int First, int Last)? RtpPorts { get; init; }
 
     public string? Database { get; init; }
+
+    public int? ClusterPort { get; init; }
+
+    public ImmutableArray<SeedNode> Seeds { get; init; } = [];
 
     public bool Help { get; init; }
 
@@ -58,6 +65,8 @@ public sealed record CommandLine
                 "--advertise" => result with { Advertise = Address(option, value) },
                 "--rtp-ports" => result with { RtpPorts = Config.RtpPorts.Parse(option, value) },
                 "--db" => result with { Database = string.IsNullOrWhiteSpace(value) ? throw new ConfigurationError(option, "is empty") : value },
+                "--cluster-port" => result with { ClusterPort = Port(option, value) },
+                "--seed" => result with { Seeds = result.Seeds.Add(SeedNode.Parse(option, value)) },
                 _ => throw new ConfigurationError(option, "unknown option (see --help)"),
             };
         }
@@ -74,6 +83,11 @@ public sealed record CommandLine
         RtpFirstPort = RtpPorts?.First ?? configuration.RtpFirstPort,
         RtpLastPort = RtpPorts?.Last ?? configuration.RtpLastPort,
         Database = Database ?? configuration.Database,
+        Cluster = configuration.Cluster with
+        {
+            Port = ClusterPort ?? configuration.Cluster.Port,
+            Seeds = Seeds.IsEmpty ? configuration.Cluster.Seeds : Seeds,
+        },
     };
 
     private static int Port(string option, string value) =>

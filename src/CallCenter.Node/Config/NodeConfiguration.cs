@@ -29,6 +29,13 @@ public sealed record NodeConfiguration
 
     public required string Database { get; init; }
 
+    /// <summary>An Npgsql connection string: the journal, snapshots and call records go to PostgreSQL instead of
+    /// <see cref="Database"/>. Null for SQLite.</summary>
+    public string? PostgreSql { get; init; }
+
+    /// <summary>Cluster membership; standalone unless a cluster port or seeds are given.</summary>
+    public ClusterConfig Cluster { get; init; } = ClusterConfig.Standalone;
+
     public required IPAddress SipBind { get; init; }
 
     public required int SipPort { get; init; }

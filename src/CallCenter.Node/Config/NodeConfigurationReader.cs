@@ -57,6 +57,8 @@ public static class NodeConfigurationReader
             Domain = domain,
             NodeId = hocon.String($"{Root}.node-id"),
             Database = hocon.String($"{Root}.database"),
+            PostgreSql = ReadPostgreSql(hocon),
+            Cluster = ReadCluster(hocon),
             SipBind = Address($"{Root}.sip.bind", hocon.String($"{Root}.sip.bind")),
             SipPort = hocon.Int($"{Root}.sip.port", 1, 65535),
             Advertise = hocon.OptionalString($"{Root}.sip.advertise") is { } advertise ? Address($"{Root}.sip.advertise", advertise) : null,
@@ -85,6 +87,32 @@ public static class NodeConfigurationReader
         }
 
         return configuration;
+    }
+
+    /// <summary>The environment variable wins over the file, so a password need not be written into a configuration file.</summary>
+    public const string PostgreSqlEnvironmentVariable = "CALLCENTER_POSTGRESQL";
+
+    private static string? ReadPostgreSql(HoconReader hocon)
+    {
+        var key = $"{Root}.persistence.postgresql";
+        var fromEnvironment = Environment.GetEnvironmentVariable(PostgreSqlEnvironmentVariable);
+        var value = string.IsNullOrWhiteSpace(fromEnvironment) ? hocon.OptionalString(key) : fromEnvironment;
+        var provider = hocon.OptionalString($"{Root}.persistence.provider") ?? "sqlite";
+        return provider switch
+        {
+            "sqlite" => null,
+            "postgresql" when value is not null => value,
+            "postgresql" => throw new ConfigurationError(key, $"is empty (set it or {PostgreSqlEnvironmentVariable})"),
+            _ => throw new ConfigurationError($"{Root}.persistence.provider", $"'{provider}' is not sqlite or postgresql"),
+        };
+    }
+
+    private static ClusterConfig ReadCluster(HoconReader hocon)
+    {
+        var port = hocon.Int($"{Root}.cluster.port", 0, 65535);
+        var seeds = hocon.StringList($"{Root}.cluster.seeds").Select(s => SeedNode.Parse($"{Root}.cluster.seeds", s)).ToImmutableArray();
+        return new ClusterConfig(
+            port == 0 ? null : port, hocon.String($"{Root}.cluster.hostname"), seeds, Positive(hocon, $"{Root}.cluster.stable-after"));
     }
 
     private static ImmutableArray<QueueConfig> ReadQueues(HoconReader hocon)

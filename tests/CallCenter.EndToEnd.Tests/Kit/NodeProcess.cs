@@ -39,7 +39,10 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public string Endpoint => $"127.0.0.1:{SipPort.ToString(CultureInfo.InvariantCulture)}";
 
-    public static async Task<NodeProcess> StartAsync(string configuration, ITestOutputHelper output, TimeSpan? startTimeout = null)
+    /// <summary>Starts the node with <paramref name="configuration"/> and extra command-line <paramref name="options"/>
+    /// (e.g. --cluster-port, --seed, after the kit's own); returns once it prints its ready line.</summary>
+    public static async Task<NodeProcess> StartAsync(
+        string configuration, ITestOutputHelper output, TimeSpan? startTimeout = null, IReadOnlyList<string>? options = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("callcenter-e2e-").FullName;
         var configFile = Path.Combine(directory, "callcenter.hocon");
@@ -61,6 +64,11 @@ internal sealed class NodeProcess : IAsyncDisposable
         })
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var option in options ?? [])
+        {
+            info.ArgumentList.Add(option);
         }
 
         var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort);
@@ -190,6 +198,16 @@ internal sealed class NodeProcess : IAsyncDisposable
             }
 
             await Task.Delay(250);
+        }
+    }
+
+    /// <summary>kill -9: the node gets no chance to close calls, flush or leave the cluster.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
         }
     }
 
