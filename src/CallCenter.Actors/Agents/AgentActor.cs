@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using CallCenter.Actors.Calls;
 using CallCenter.Actors.Entities;
 using CallCenter.Domain;
 using CallCenter.Domain.Agents;
@@ -62,6 +63,23 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
 
         Timers.StartPeriodicTimer(AnnounceTimer, AnnounceDue.Instance, _options.AnnounceInterval);
         Announce();
+        ConfirmHeldCalls();
+    }
+
+    // A reservation or call recovered from the journal may be stale: the process can have died after this agent wrote
+    // it and before the call heard of it (or after the call ended and before this agent heard). Each call answers
+    // from its own journal with the commands that settle it (CallChecks).
+    private void ConfirmHeldCalls()
+    {
+        if (State.Calls.IsEmpty || !CallCheckRoute.TryFind(Context.System, out var calls))
+        {
+            return;
+        }
+
+        foreach (var call in State.Calls)
+        {
+            calls.Tell(new CallChecks.ConfirmAgentHold(call.CallId, State.AgentId, call.IsConnected), Self);
+        }
     }
 
     // A reservation that already exists is accepted again: the router's offer may have crossed an earlier reply.

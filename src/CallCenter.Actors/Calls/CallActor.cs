@@ -59,6 +59,9 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
         });
         Command<CallQueries.GetCallState>(_ => Sender.Tell(new CallQueries.CallStateResult(State)));
         Command<Terminated>(QueueStopped);
+        Command<CallChecks.ConfirmAgentHold>(ConfirmAgentHold);
+        Command<CallChecks.ConfirmQueuePlace>(ConfirmQueuePlace);
+        Command<InspectionDone>(_ => Context.Stop(Self));
     }
 
     /// <summary>Which side is already gone when the call ends, so nobody is told to hang up twice.</summary>
@@ -92,6 +95,12 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
         if (_start == CallStart.Interrupt)
         {
             Self.Tell(InterruptNow.Instance);
+        }
+
+        // The checks that started it were stashed during recovery and come first; then it is done.
+        if (_start == CallStart.Inspect)
+        {
+            Self.Tell(InspectionDone.Instance);
         }
     }
 
@@ -127,6 +136,11 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     private sealed record InterruptNow
     {
         public static InterruptNow Instance { get; } = new();
+    }
+
+    private sealed record InspectionDone
+    {
+        public static InspectionDone Instance { get; } = new();
     }
 
     private sealed record RingTimedOut(AgentId AgentId, int Leg) : INotInfluenceReceiveTimeout;

@@ -28,6 +28,10 @@ public enum CallStart
 
     /// <summary>Its process died (or its journal failed) mid-call: close it out as Interrupted once recovered.</summary>
     Interrupt,
+
+    /// <summary>Closed (or never opened) here: recover, answer the <see cref="CallChecks"/> it was started for, stop.
+    /// It acts on nothing else.</summary>
+    Inspect,
 }
 
 /// <summary>Facts the calls parent persists as <c>calls-{node}</c>: which calls of this node are open.</summary>

@@ -30,6 +30,7 @@ public sealed class CallsActor : ReceivePersistentActor
 
     // Calls that finished and whose CallClosed is being written: still open, but stopped on purpose.
     private readonly HashSet<CallId> _closing = [];
+    private long _inspections;
     private ImmutableHashSet<CallId> _open = [];
 
     public CallsActor(string nodeId, Func<CallId, CallStart, Props> callProps)
@@ -58,6 +59,7 @@ public sealed class CallsActor : ReceivePersistentActor
         Command<CallCommands.Receive>(Receive);
         Command<CallFinished>(Finished);
         Command<Terminated>(Stopped);
+        Command<CallChecks.ICallCheck>(Check);
         Command<CallQueries.GetOpenCalls>(_ => Sender.Tell(new CallQueries.OpenCallsResult([.. _open.Order()])));
         Command<IWithCallId>(m =>
         {
@@ -132,6 +134,24 @@ public sealed class CallsActor : ReceivePersistentActor
                 }
             }
         });
+    }
+
+    // A live call answers for itself. A closed one (or one this node never opened: the asker's journal got ahead of it)
+    // is recovered read-only just to answer; dropping the check would leave the asker holding the call for good.
+    private void Check(CallChecks.ICallCheck check)
+    {
+        if (_opening.TryGetValue(check.CallId, out var waiting))
+        {
+            waiting.Add((check, Sender));
+        }
+        else if (_open.Contains(check.CallId) && !_closing.Contains(check.CallId) && _children.TryGetValue(check.CallId, out var child))
+        {
+            child.Forward(check);
+        }
+        else
+        {
+            Context.ActorOf(_callProps(check.CallId, CallStart.Inspect), $"inspect-{++_inspections}").Forward(check);
+        }
     }
 
     private void Finished(CallFinished f)

@@ -44,6 +44,13 @@ public static class CallCenterPersistenceConfig
             {ReadJournalPath}.journal-sequence-retrieval.query-delay = {refresh}ms
             """);
 
+        if (settings.Provider == PersistenceProvider.Sqlite)
+        {
+            // SQLite has one write lock per file: parallel journal writers only queue for it, and Microsoft.Data.Sqlite
+            // waits for a busy lock by sleeping (150 ms a try). One writer batching everything that is pending is faster.
+            overrides = overrides.WithFallback(ConfigurationFactory.ParseString($"{JournalPath}.parallelism = 1"));
+        }
+
         return overrides
             .WithFallback(EmbeddedHocon.Load(file))
             .WithFallback(EmbeddedHocon.Load(EmbeddedHocon.Serialization));

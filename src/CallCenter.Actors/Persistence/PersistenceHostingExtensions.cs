@@ -17,6 +17,13 @@ public static class PersistenceHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         CallCenterPersistenceConfig.Prepare(settings);
+        if (settings.Provider == PersistenceProvider.Sqlite)
+        {
+            builder = builder
+                .AddHocon(SqliteDurabilitySetup.PluginIdHocon, HoconAddMode.Prepend)
+                .AddSetup(SqliteDurabilitySetup.For(settings.ConnectionString(), settings.SqliteDurability));
+        }
+
         return builder
             .WithCallCenterSerialization()
             .AddHocon(CallCenterPersistenceConfig.For(settings), HoconAddMode.Prepend)

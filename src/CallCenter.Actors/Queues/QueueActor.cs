@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using CallCenter.Actors.Calls;
 using CallCenter.Actors.Entities;
 using CallCenter.Domain;
 using CallCenter.Domain.Agents;
@@ -70,6 +71,23 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
     {
         _router.Tell(new RoutingConfigured(State.Settings.Strategy, State.LoggedInAgents));
         ArmDeadline();
+        ConfirmPlaces();
+    }
+
+    // Places recovered from the journal may be stale: the call may have ended, or been answered, without this queue
+    // hearing it before the process died. Each call answers from its own journal (CallChecks); live calls also
+    // re-attach by themselves.
+    private void ConfirmPlaces()
+    {
+        if (State.Calls.IsEmpty || !CallCheckRoute.TryFind(Context.System, out var calls))
+        {
+            return;
+        }
+
+        foreach (var call in State.Calls)
+        {
+            calls.Tell(new CallChecks.ConfirmQueuePlace(call.CallId, State.QueueId, call.OfferedTo), Self);
+        }
     }
 
     private void Enqueue(QueueCommands.Enqueue c)

@@ -55,6 +55,8 @@ public static class CallCenterManifests
         .Add<AgentState>("snapshot.agent")
         .Add<QueueState>("snapshot.queue")
         // commands and replies: they cross nodes once agents and queues are sharded
+        .Add<CallChecks.ConfirmAgentHold>("call.check.agent-hold")
+        .Add<CallChecks.ConfirmQueuePlace>("call.check.queue-place")
         .Add<CallCommands.Receive>("call.cmd.receive")
         .Add<CallCommands.Enqueue>("call.cmd.enqueue")
         .Add<CallCommands.Offer>("call.cmd.offer")
