@@ -30,6 +30,11 @@ public static class SipHops
     /// True when the request did not come from the address its top Via names (the peer is behind a NAT): then only
     /// the packet's source reaches it, whatever its Contact says.
     /// </summary>
+    /// <remarks>
+    /// Over TCP the source port is the connection's ephemeral port, never the port the phone listens on, so only the
+    /// address counts: comparing ports would mark every TCP phone as NATed and pin it to one connection, which either
+    /// side closes when idle, leaving the agent unreachable until it registers again.
+    /// </remarks>
     public static bool IsBehindNat(SipRequest request, SipEndPoint source)
     {
         if (request.TopVia is not { } via)
@@ -44,7 +49,8 @@ public static class SipHops
         }
 
         var packet = source.Address;
-        return !Normalize(sentBy).Equals(Normalize(packet.Address)) || (via.Port ?? DefaultPort) != packet.Port;
+        var sameAddress = Normalize(sentBy).Equals(Normalize(packet.Address));
+        return source.Protocol == SipProtocol.Tcp ? !sameAddress : !sameAddress || (via.Port ?? DefaultPort) != packet.Port;
     }
 
     /// <summary>The next hop of an in-dialog request: the peer's source when it is behind a NAT or its URI names no

@@ -14,13 +14,12 @@ internal static class HeaderSectionParser
         var count = 0;
         try
         {
-            if (!TryReadLines(text, limits, ref buffer, ref count, out problem))
-            {
-                return false;
-            }
+            var ok = TryReadLines(text, limits, ref buffer, ref count, out problem);
 
+            // Even a failed section hands back the lines it read, so the transport can still answer 400 when a
+            // single broken line sits among intact Via, From, To, Call-ID and CSeq headers.
             headers = count == 0 ? SipHeaders.Empty : new SipHeaders(buffer.AsSpan(0, count).ToArray());
-            return true;
+            return ok;
         }
         finally
         {
@@ -35,6 +34,7 @@ internal static class HeaderSectionParser
         var repeating = false;
         ReadOnlySpan<char> value = default;
         StringBuilder? folded = null;
+        ParseProblem? brokenLine = null;
 
         while (!text.IsEmpty)
         {
@@ -92,15 +92,23 @@ internal static class HeaderSectionParser
             var rawName = colon > 0 ? line[..colon].TrimEnd(" \t") : default;
             if (!SipGrammar.IsToken(rawName))
             {
-                problem = new ParseProblem(SipParseErrorCode.BadHeaderLine, "header line without a valid name and colon");
-                return false;
+                // Keep reading: the message is refused either way, but the lines after it may carry what a 400 needs.
+                brokenLine ??= new ParseProblem(SipParseErrorCode.BadHeaderLine, "header line without a valid name and colon");
+                name = null;
+                continue;
             }
 
             name = SipHeaderNames.Canonicalize(rawName, out repeating);
             value = line[(colon + 1)..].Trim(" \t");
         }
 
-        return name is null || TryAdd(name, repeating, value, folded, limits, ref buffer, ref count, out problem);
+        if (name is not null && !TryAdd(name, repeating, value, folded, limits, ref buffer, ref count, out problem))
+        {
+            return false;
+        }
+
+        problem = brokenLine.GetValueOrDefault();
+        return brokenLine is null;
     }
 
     private static bool TryAdd(

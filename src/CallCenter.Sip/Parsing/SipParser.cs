@@ -95,7 +95,8 @@ public static class SipParser
         var headerText = lineEnd >= 0 ? text[(lineEnd + 1)..] : default;
         if (!HeaderSectionParser.TryParse(headerText, limits, out var headers, out var headerError))
         {
-            error = new SipParseError(headerError.Code, headerError.Reason, startLineValue.ToRequest(SipHeaders.Empty));
+            var readable = headerError.Code == SipParseErrorCode.BadHeaderLine ? headers : SipHeaders.Empty;
+            error = new SipParseError(headerError.Code, headerError.Reason, startLineValue.ToRequest(readable));
             return false;
         }
 

@@ -56,4 +56,13 @@ public sealed class AgentContactSpec
         Assert.True(SipHops.IsBehindNat(Register("alice", viaHost: "10.0.0.5"), Phone));
         Assert.True(SipHops.IsBehindNat(Register("alice", viaHost: "phone.example:5062"), Phone));
     }
+
+    [Fact]
+    public void SipHops_should_judge_a_tcp_phone_by_its_address_alone_as_its_source_port_is_ephemeral()
+    {
+        var overTcp = new SipEndPoint(SipProtocol.Tcp, new IPEndPoint(Phone.Address.Address, 41234));
+
+        Assert.False(SipHops.IsBehindNat(Register("alice"), overTcp));
+        Assert.True(SipHops.IsBehindNat(Register("alice", viaHost: "192.168.1.20:5062"), overTcp));
+    }
 }

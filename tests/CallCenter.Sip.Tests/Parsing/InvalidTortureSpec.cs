@@ -420,6 +420,11 @@ public class InvalidTortureSpec
 
         Assert.Equal(SipParseErrorCode.BadHeaderLine, error.Code);
         Assert.Equal(400, error.StatusCode);
+
+        // The intact lines around the broken one still reach the transport, which answers 400 instead of dropping it.
+        Assert.True(error.CanAnswer);
+        Assert.NotNull(error.Request!.CallId);
+        Assert.NotNull(error.Request.CSeq);
     }
 
     [Fact]
