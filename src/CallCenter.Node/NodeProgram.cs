@@ -34,7 +34,7 @@ public static class NodeProgram
                 return 0;
             }
 
-            configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? "defaults"));
+            configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? SampleConfiguration.Source));
             gateway = CallCenterComposition.GatewaySettings(configuration);
         }
         catch (ConfigurationError e)
@@ -89,11 +89,12 @@ public static class NodeProgram
         return 0;
     }
 
-    private static string? ReadConfigFile(string? path)
+    private static string ReadConfigFile(string? path)
     {
         if (path is null)
         {
-            return null;
+            Console.WriteLine(SampleConfiguration.Notice());
+            return SampleConfiguration.Text();
         }
 
         try

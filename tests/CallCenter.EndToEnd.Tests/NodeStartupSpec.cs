@@ -1,11 +1,15 @@
 using CallCenter.EndToEnd.Tests.Kit;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using CallCenter.Testing;
+using Xunit.Abstractions;
 
 namespace CallCenter.EndToEnd.Tests;
 
 /// <summary>How the node process starts, and refuses to, from its command line and configuration.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class NodeStartupSpec
+public sealed class NodeStartupSpec(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -54,5 +58,26 @@ public sealed class NodeStartupSpec
 
         Assert.Equal(3, exitCode);
         Assert.Contains($"SIP port 127.0.0.1:{port}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_started_without_a_configuration_should_run_the_sample_and_answer_options()
+    {
+        await using var node = await NodeProcess.StartAsync(configuration: null, output);
+
+        Assert.Contains(node.Lines, l => l.Contains("alice / alice-secret", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(node.Directory, "callcenter.db")), "callcenter.db in the working directory");
+
+        using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var local = (IPEndPoint)phone.Client.LocalEndPoint!;
+        var options = $"OPTIONS sip:support@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{local.Port};branch=z9hG4bK-noarg\r\n"
+            + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\nTo: <sip:support@127.0.0.1>\r\n"
+            + "Call-ID: noarg-options\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        await phone.SendAsync(Encoding.ASCII.GetBytes(options), new IPEndPoint(IPAddress.Loopback, node.SipPort));
+        using var deadline = new CancellationTokenSource(Timeout);
+        var answer = Encoding.ASCII.GetString((await phone.ReceiveAsync(deadline.Token)).Buffer);
+
+        Assert.StartsWith("SIP/2.0 200", answer, StringComparison.Ordinal);
+        Assert.Contains("Allow:", answer, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -40,13 +40,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     public string Endpoint => $"127.0.0.1:{SipPort.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Starts the node with <paramref name="configuration"/> and extra command-line <paramref name="options"/>
-    /// (e.g. --cluster-port, --seed, after the kit's own); returns once it prints its ready line.</summary>
+    /// (e.g. --cluster-port, --seed, after the kit's own); returns once it prints its ready line. A null configuration
+    /// starts it as a newcomer would, without --config and --db (the built-in sample, callcenter.db in its directory).</summary>
     public static async Task<NodeProcess> StartAsync(
-        string configuration, ITestOutputHelper output, TimeSpan? startTimeout = null, IReadOnlyList<string>? options = null)
+        string? configuration, ITestOutputHelper output, TimeSpan? startTimeout = null, IReadOnlyList<string>? options = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("callcenter-e2e-").FullName;
         var configFile = Path.Combine(directory, "callcenter.hocon");
-        await File.WriteAllTextAsync(configFile, configuration);
+        if (configuration is not null)
+        {
+            await File.WriteAllTextAsync(configFile, configuration);
+        }
+
         var sipPort = FreePort.Next();
         var rtpBase = Random.Shared.Next(200, 300) * 100;
         var info = new ProcessStartInfo("dotnet")
@@ -57,11 +62,12 @@ internal sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string[] fileOptions = configuration is null ? [] : ["--config", configFile, "--db", Path.Combine(directory, "callcenter.db")];
         foreach (var argument in new[]
         {
-            TestPaths.NodeAssembly, "--config", configFile, "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
-            "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}", "--db", Path.Combine(directory, "callcenter.db"),
-        })
+            TestPaths.NodeAssembly, "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
+        }.Concat(fileOptions))
         {
             info.ArgumentList.Add(argument);
         }
