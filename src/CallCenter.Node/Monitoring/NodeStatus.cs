@@ -27,12 +27,13 @@ public static class NodeStatus
     public static async Task<string> DescribeAsync(ActorRegistry registry, NodeConfiguration configuration, CancellationToken cancellationToken)
     {
         var agents = registry.Get<AgentActor>();
-        var agentStates = new List<AgentLine>();
-        foreach (var agent in configuration.Agents)
+        // All agents at once: asked one after another, a thousand agents busy journaling registrations took longer
+        // than the status is willing to wait.
+        var agentStates = await Task.WhenAll(configuration.Agents.Select(async agent =>
         {
             var state = (await agents.Ask<AgentQueries.AgentStateResult>(new AgentQueries.GetAgentState(agent.Id), AskTimeout, cancellationToken)).State;
-            agentStates.Add(new AgentLine(agent.Id.Value, state.Presence.ToString(), state.Contact, state.Statistics.CallsHandled));
-        }
+            return new AgentLine(agent.Id.Value, state.Presence.ToString(), state.Contact, state.Statistics.CallsHandled);
+        }));
 
         var queued = 0;
         var queues = registry.Get<QueueActor>();
