@@ -146,7 +146,9 @@ public static class NodeProgram
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                var line = await Console.In.ReadLineAsync(stoppingToken);
+                // Console.In reads synchronously whatever the API, ignoring the token: read on the pool and abandon the read
+                // on stop, or a stop (SIGTERM) waits out the host's whole shutdown timeout for this loop.
+                var line = await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
                 if (line is null)
                 {
                     return;
