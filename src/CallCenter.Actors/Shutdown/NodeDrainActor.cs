@@ -40,7 +40,7 @@ public sealed class NodeDrainActor : ReceiveActor, IWithTimers
         Receive<SipGatewayDrain.Draining>(_ => { });
         Receive<Check>(_ => _calls.Tell(CallQueries.GetOpenCalls.Instance));
         Receive<CallQueries.OpenCallsResult>(Open);
-        Receive<CallMediaReport>(r => _legsClosed.Add(r.CallId));
+        Receive<CallMediaReport>(LegsClosed);
         Receive<GraceOver>(_ => EndOpenCalls());
         Receive<DeadlineOver>(_ => DeadlineReached());
     }
@@ -67,7 +67,8 @@ public sealed class NodeDrainActor : ReceiveActor, IWithTimers
         _log.Info("Node draining: open calls have {GracePeriod} to end", _settings.GracePeriod);
         Context.System.EventStream.Subscribe<CallMediaReport>(Self);
         _gateway.Tell(new SipGatewayDrain.StartDraining(_settings.RetryAfter));
-        Timers.StartPeriodicTimer(CheckTimer, Check.Instance, TimeSpan.Zero, _settings.CheckInterval);
+        Self.Tell(Check.Instance);
+        Timers.StartPeriodicTimer(CheckTimer, Check.Instance, _settings.CheckInterval);
         Timers.StartSingleTimer(GraceTimer, GraceOver.Instance, _settings.GracePeriod);
     }
 
@@ -85,6 +86,17 @@ public sealed class NodeDrainActor : ReceiveActor, IWithTimers
         if (result.Calls.IsEmpty && _seenOpen.IsSubsetOf(_legsClosed))
         {
             Finish();
+        }
+    }
+
+    private void LegsClosed(CallMediaReport report)
+    {
+        _legsClosed.Add(report.CallId);
+
+        // Perhaps the last one: look now rather than at the next check.
+        if (_seenOpen.Contains(report.CallId))
+        {
+            Self.Tell(Check.Instance);
         }
     }
 

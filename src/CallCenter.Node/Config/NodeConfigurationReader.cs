@@ -74,7 +74,7 @@ public static class NodeConfigurationReader
             Algorithms = ReadAlgorithms(hocon),
             Queues = queues,
             Agents = ReadAgents(hocon, [.. queues.Select(q => q.Id)]),
-            ShutdownGracePeriod = NotNegative(hocon, $"{Root}.shutdown.grace-period"),
+            ShutdownGracePeriod = hocon.Duration($"{Root}.shutdown.grace-period"),
             ShutdownRetryAfter = Positive(hocon, $"{Root}.shutdown.retry-after"),
         };
 
@@ -214,12 +214,6 @@ public static class NodeConfigurationReader
     {
         var value = hocon.Duration(key);
         return value > TimeSpan.Zero ? value : throw new ConfigurationError(key, "must be positive");
-    }
-
-    private static TimeSpan NotNegative(HoconReader hocon, string key)
-    {
-        var value = hocon.Duration(key);
-        return value >= TimeSpan.Zero ? value : throw new ConfigurationError(key, "must not be negative");
     }
 
     private static IPAddress Address(string key, string text) =>
