@@ -7,6 +7,7 @@ namespace CallCenter.Actors.Calls;
 /// A connected call ends as Completed: an agent served the caller and the conversation ended normally, only sooner.
 /// Any other open call (arrived, queued, ringing an agent) ends as Interrupted: the caller was never served because
 /// the node stopped, which is neither the caller's choice (Abandoned) nor a fault (Failed), and is what the call would
-/// have been recorded as had the node died instead of stopping.
+/// have been recorded as had the node died instead of stopping. Node-local (calls never leave their node), so it has
+/// no wire format.
 /// </remarks>
-public sealed record EndForShutdown(CallId CallId) : IWithCallId, ICallCenterMessage;
+public sealed record EndForShutdown(CallId CallId) : IWithCallId;
