@@ -74,6 +74,8 @@ public static class NodeConfigurationReader
             Algorithms = ReadAlgorithms(hocon),
             Queues = queues,
             Agents = ReadAgents(hocon, [.. queues.Select(q => q.Id)]),
+            ShutdownGracePeriod = hocon.Duration($"{Root}.shutdown.grace-period"),
+            ShutdownRetryAfter = Positive(hocon, $"{Root}.shutdown.retry-after"),
         };
 
         if (configuration.MaxExpires < configuration.MinExpires)
