@@ -3,6 +3,7 @@ using Akka.Hosting;
 using CallCenter.Actors.Gateway;
 using CallCenter.Node.Config;
 using CallCenter.Node.Monitoring;
+using CallCenter.Node.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public static class NodeProgram
     {
         NodeConfiguration configuration;
         SipGatewaySettings gateway;
+        var readiness = new NodeReadiness();
         try
         {
             var commandLine = CommandLine.Parse(args);
@@ -35,6 +37,7 @@ public static class NodeProgram
             }
 
             configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? SampleConfiguration.Source));
+            DatabaseCheck.Check(configuration, commandLine);
             gateway = CallCenterComposition.GatewaySettings(configuration);
         }
         catch (ConfigurationError e)
@@ -57,6 +60,10 @@ public static class NodeProgram
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.AddSingleton(configuration);
+        builder.Services.AddSingleton(readiness);
+        // Before Akka: hosted services stop in reverse order, so /health keeps answering 503 while calls drain.
+        builder.Services.AddSingleton<OperationsEndpoint>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OperationsEndpoint>());
         builder.Services.AddAkka("callcenter", (akka, _) =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -84,7 +91,8 @@ public static class NodeProgram
             return StartFailed;
         }
 
-        PrintBanner(configuration, listening);
+        PrintBanner(configuration, listening, host.Services.GetRequiredService<OperationsEndpoint>().Address);
+        readiness.Ready();
         await host.WaitForShutdownAsync();
         return 0;
     }
@@ -107,8 +115,9 @@ public static class NodeProgram
         }
     }
 
-    private static void PrintBanner(NodeConfiguration configuration, SipGatewayQueries.Listening listening)
+    private static void PrintBanner(NodeConfiguration configuration, SipGatewayQueries.Listening listening, Uri? operations)
     {
+        var http = operations is null ? "off" : $"{operations}health, {operations}metrics, {operations}status";
         var address = configuration.AdvertisedAddress;
         var port = configuration.SipPort;
         Console.WriteLine($"""
@@ -121,6 +130,7 @@ public static class NodeProgram
                                    Queues: {string.Join(", ", configuration.Queues.Select(q => q.Id.Value))}
               Media:               RTP {configuration.RtpFirstPort}-{configuration.RtpLastPort} on {address}
               Database:            {Path.GetFullPath(configuration.Database)}
+              Operations:          {http}
               Type 'status' for agents and calls, 'quit' to stop.
             {ReadyLine}
             """);
