@@ -49,8 +49,8 @@ internal static class AgentConfigReader
     private static AgentConfig ReadAgent(
         HoconReader hocon, string key, string name, ImmutableDictionary<QueueId, QueueConfig> queues, string? passwordFromEnvironment)
     {
-        hocon.RejectUnknownKeys(key, Keys);
         var id = new AgentId(NodeConfigurationReader.Name(key, name));
+        hocon.RejectUnknownKeys(key, Keys);
         var served = hocon.StringList($"{key}.queues").Select(q => new QueueId(q)).ToImmutableArray();
         if (served.FirstOrDefault(q => !queues.ContainsKey(q)) is { Value: not null } unknown)
         {

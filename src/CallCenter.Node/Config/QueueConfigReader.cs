@@ -31,8 +31,8 @@ internal static class QueueConfigReader
 
     private static QueueConfig ReadQueue(HoconReader hocon, string key, string name, ImmutableHashSet<QueueId> configured)
     {
-        hocon.RejectUnknownKeys(key, Keys);
         var id = new QueueId(NodeConfigurationReader.Name(key, name));
+        hocon.RejectUnknownKeys(key, Keys);
         var defaults = QueueSettings.Default;
         QueueId? overflow = hocon.OptionalString($"{key}.overflow") is { } target ? new QueueId(target) : null;
         if (overflow is { } named && !configured.Contains(named))

@@ -7,7 +7,7 @@ namespace CallCenter.Node.Config;
 /// </summary>
 internal static class UnknownKeys
 {
-    private static readonly string[] UserNamedBlocks = [$"{NodeConfigurationReader.Root}.queues.", $"{NodeConfigurationReader.Root}.agents."];
+    private static readonly string[] UserNamedBlocks = [$"{NodeConfigurationReader.Root}.queues", $"{NodeConfigurationReader.Root}.agents"];
 
     /// <exception cref="ConfigurationError">A key under <c>callcenter</c> the defaults do not know.</exception>
     public static void Reject(Akka.Configuration.Config user, Akka.Configuration.Config defaults)
@@ -23,15 +23,27 @@ internal static class UnknownKeys
             throw new ConfigurationError(root, "expected a block { ... }");
         }
 
-        foreach (var entry in user.GetConfig(root).AsEnumerable())
-        {
-            var key = $"{root}.{entry.Key}";
-            if (UserNamedBlocks.Any(b => key.StartsWith(b, StringComparison.Ordinal)) || defaults.HasPath(key))
-            {
-                continue;
-            }
+        Walk(user.GetValue(root), root, defaults);
+    }
 
+    private static void Walk(Akka.Configuration.Hocon.HoconValue value, string key, Akka.Configuration.Config defaults)
+    {
+        if (UserNamedBlocks.Any(b => key == b || key.StartsWith(b + ".", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (!defaults.HasPath(key))
+        {
             throw new ConfigurationError(key, "unknown key (the known ones are in hocon/callcenter.defaults.hocon)");
+        }
+
+        if (value.IsObject())
+        {
+            foreach (var (name, child) in value.GetObject().Items)
+            {
+                Walk(child, $"{key}.{name}", defaults);
+            }
         }
     }
 }

@@ -23,17 +23,26 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _newLine = new(0);
 
-    private NodeProcess(Process process, ITestOutputHelper output, string directory, int sipPort)
+    private NodeProcess(Process process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
     {
         _process = process;
         _output = output;
         Directory = directory;
         SipPort = sipPort;
+        HttpPort = httpPort;
     }
 
     public string Directory { get; }
 
     public int SipPort { get; }
+
+    /// <summary>The operations endpoint (/health, /metrics, /status) on 127.0.0.1.</summary>
+    public int HttpPort { get; }
+
+    public Uri Http => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+
+    /// <summary>The exit code once the process has ended.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     public string Database => Path.Combine(Directory, "callcenter.db");
 
@@ -53,6 +62,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
 
         var sipPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         var rtpBase = Random.Shared.Next(200, 300) * 100;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -67,6 +77,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             TestPaths.NodeAssembly, "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
+            "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
         }.Concat(fileOptions))
         {
             info.ArgumentList.Add(argument);
@@ -77,7 +88,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             info.ArgumentList.Add(option);
         }
 
-        var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort);
+        var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort, httpPort);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node._process.Start();
@@ -205,6 +216,30 @@ internal sealed class NodeProcess : IAsyncDisposable
 
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>SIGTERM, as systemd or <c>docker stop</c> would send: the node drains and exits on its own.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed with {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits for the process to exit on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>kill -9: the node gets no chance to close calls, flush or leave the cluster.</summary>
