@@ -41,9 +41,6 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public Uri Http => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
 
-    /// <summary>The exit code once the process has ended.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
-
     public string Database => Path.Combine(Directory, "callcenter.db");
 
     public string Endpoint => $"127.0.0.1:{SipPort.ToString(CultureInfo.InvariantCulture)}";
@@ -216,30 +213,6 @@ internal sealed class NodeProcess : IAsyncDisposable
 
             await Task.Delay(250);
         }
-    }
-
-    /// <summary>SIGTERM, as systemd or <c>docker stop</c> would send: the node drains and exits on its own.</summary>
-    public async Task TerminateAsync()
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))!;
-        await kill.WaitForExitAsync();
-        if (kill.ExitCode != 0 && !_process.HasExited)
-        {
-            throw new InvalidOperationException($"kill -TERM {_process.Id} failed with {kill.ExitCode}");
-        }
-    }
-
-    /// <summary>Waits for the process to exit on its own and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
-        return _process.ExitCode;
     }
 
     /// <summary>kill -9: the node gets no chance to close calls, flush or leave the cluster.</summary>
