@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using CallCenter.Actors.Gateway;
 using CallCenter.Node.Config;
+using CallCenter.Node.Logging;
 using CallCenter.Node.Monitoring;
 using CallCenter.Node.Operations;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,12 +65,14 @@ public static class NodeProgram
         // Before Akka: hosted services stop in reverse order, so /health keeps answering 503 while calls drain.
         builder.Services.AddSingleton<OperationsEndpoint>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsEndpoint>());
-        builder.Services.AddAkka("callcenter", (akka, _) =>
+        builder.Services.AddAkka("callcenter", (akka, services) =>
         {
+            // Call and agent ids as key=value fields on every actor's log line (call_id=..., agent_id=...).
+            akka.AddSetup(new KeyValueLoggerSetup(services.GetRequiredService<ILoggerFactory>()));
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
+                loggers.AddLogger<KeyValueLogger>();
             });
             akka.AddCallCenterNode(configuration, gateway);
         });
