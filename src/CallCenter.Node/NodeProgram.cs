@@ -55,11 +55,20 @@ public static class NodeProgram
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        if (configuration.JsonLogs)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+            // One JSON object a line, the actors' fields (call_id, agent_id, ...) as properties: for a log shipper.
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(readiness);
         // Before Akka: hosted services stop in reverse order, so /health keeps answering 503 while calls drain.
@@ -68,7 +77,7 @@ public static class NodeProgram
         builder.Services.AddAkka("callcenter", (akka, services) =>
         {
             // Call and agent ids as key=value fields on every actor's log line (call_id=..., agent_id=...).
-            akka.AddSetup(new KeyValueLoggerSetup(services.GetRequiredService<ILoggerFactory>()));
+            akka.AddSetup(new KeyValueLoggerSetup(services.GetRequiredService<ILoggerFactory>(), fieldsInText: !configuration.JsonLogs));
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();

@@ -16,9 +16,14 @@ public sealed class KeyValueLoggerSpec : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var config = ConfigurationFactory.ParseString($"akka.loglevel = DEBUG\nakka.loggers = [\"{typeof(KeyValueLogger).AssemblyQualifiedName}\"]");
-        _system = ActorSystem.Create("spec", ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), new KeyValueLoggerSetup(_sink)));
+        _system = System("spec", new KeyValueLoggerSetup(_sink));
         return Task.CompletedTask;
+    }
+
+    private static ActorSystem System(string name, KeyValueLoggerSetup setup)
+    {
+        var config = ConfigurationFactory.ParseString($"akka.loglevel = DEBUG\nakka.loggers = [\"{typeof(KeyValueLogger).AssemblyQualifiedName}\"]");
+        return ActorSystem.Create(name, ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), setup));
     }
 
     public Task DisposeAsync() => _system.Terminate();
@@ -46,6 +51,25 @@ public sealed class KeyValueLoggerSpec : IAsyncLifetime
         var line = await _sink.WaitForAsync(l => l.Text.StartsWith("Agent", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, line.Level);
         Assert.Equal("Agent bob rejected: Busy Here source=/user/talker agent_id=bob reason=\"Busy Here\"", line.Text);
+    }
+
+    [Fact]
+    public async Task Logger_for_json_should_keep_the_text_plain_and_the_values_as_fields()
+    {
+        var sink = new RecordingLoggerFactory();
+        var system = System("json", new KeyValueLoggerSetup(sink, fieldsInText: false));
+        try
+        {
+            system.Log.Info("Call {CallId} ended", "c-7");
+
+            var line = await sink.WaitForAsync(l => l.Text.StartsWith("Call c-7", StringComparison.Ordinal));
+            Assert.Equal("Call c-7 ended", line.Text);
+            Assert.Contains(new KeyValuePair<string, object?>("call_id", "c-7"), line.Fields);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
     }
 
     [Theory]

@@ -50,6 +50,13 @@ public sealed class NodeConfigurationSpec
     }
 
     [Fact]
+    public void Logging_format_json_should_turn_json_logs_on()
+    {
+        Assert.False(Read.Hocon("").JsonLogs);
+        Assert.True(Read.Hocon("callcenter { logging { format = json } }").JsonLogs);
+    }
+
+    [Fact]
     public void PostgreSql_connection_string_should_come_from_the_environment_before_the_file()
     {
         var environment = new Dictionary<string, string> { [NodeConfigurationReader.PostgreSqlEnvironmentVariable] = "Host=env" };
@@ -79,6 +86,7 @@ public sealed class NodeConfigurationSpec
     [InlineData("callcenter { http { port = 99999 } }", "callcenter.http.port: 99999 is outside 0..65535")]
     [InlineData("callcenter { http { bind = everywhere } }", "callcenter.http.bind: 'everywhere' is not an IP address")]
     [InlineData("callcenter { queues = [a] }", "callcenter.queues: expected a block { ... }")]
+    [InlineData("callcenter { logging { format = xml } }", "callcenter.logging.format: 'xml' is not text or json")]
     public void Reader_should_name_the_key_of_a_bad_node_setting(string hocon, string message)
     {
         Assert.StartsWith(message, Read.Error(hocon), StringComparison.Ordinal);

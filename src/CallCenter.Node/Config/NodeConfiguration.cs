@@ -75,6 +75,9 @@ public sealed record NodeConfiguration
 
     public required ImmutableArray<AgentConfig> Agents { get; init; }
 
+    /// <summary>Log lines as JSON objects instead of text (<c>callcenter.logging.format</c>).</summary>
+    public bool JsonLogs { get; init; }
+
     /// <summary>The operations endpoint; null when turned off.</summary>
     public HttpConfig? Http { get; init; }
 

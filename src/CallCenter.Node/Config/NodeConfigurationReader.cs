@@ -83,6 +83,12 @@ public static class NodeConfigurationReader
             Queues = queues,
             Agents = AgentConfigReader.Read(hocon, queues, environment),
             Http = ReadHttp(hocon),
+            JsonLogs = hocon.String($"{Root}.logging.format") switch
+            {
+                "text" => false,
+                "json" => true,
+                var other => throw new ConfigurationError($"{Root}.logging.format", $"'{other}' is not text or json"),
+            },
         };
 
         if (configuration.MaxExpires < configuration.MinExpires)

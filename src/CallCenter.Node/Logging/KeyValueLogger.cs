@@ -8,10 +8,13 @@ using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace CallCenter.Node.Logging;
 
-/// <summary>Gives the <see cref="KeyValueLogger"/> the host's logger factory.</summary>
-public sealed class KeyValueLoggerSetup(ILoggerFactory loggerFactory) : Setup
+/// <summary>Gives the <see cref="KeyValueLogger"/> the host's logger factory, and whether the text should repeat the
+/// fields (not for JSON, whose sink writes them as properties).</summary>
+public sealed class KeyValueLoggerSetup(ILoggerFactory loggerFactory, bool fieldsInText = true) : Setup
 {
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+
+    public bool FieldsInText { get; } = fieldsInText;
 }
 
 /// <summary>
@@ -23,6 +26,7 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
     private readonly ILoggerFactory _loggerFactory;
     private readonly Dictionary<Type, ILogger> _loggers = [];
     private readonly string _systemAddress;
+    private readonly Func<LogFields, Exception?, string> _render;
 
     public KeyValueLogger()
     {
@@ -31,6 +35,7 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
             ? setup.Value.LoggerFactory
             : throw new InvalidOperationException($"{nameof(KeyValueLogger)} needs a {nameof(KeyValueLoggerSetup)} in the actor system's setup");
         _systemAddress = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
+        _render = setup.Value.FieldsInText ? static (fields, _) => fields.ToString() : static (fields, _) => fields.Message;
     }
 
     protected override bool Receive(object message)
@@ -75,7 +80,7 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
             return;
         }
 
-        logger.Log(level, default, fields, log.Cause, static (state, _) => state.ToString());
+        logger.Log(level, default, fields, log.Cause, _render);
     }
 
     private static LogLevel Level(AkkaLogLevel level) => level switch
