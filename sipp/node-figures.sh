@@ -1,140 +1,104 @@
 #!/usr/bin/env bash
-# The node's figures for BENCHMARKS.md ("Node"): time from process start to ready (median of --runs runs of the
-# no-argument command, each in a fresh directory so the SQLite file is created every time), and memory (RSS and the
-# managed heap after a full collection) of an idle node and of one with --agents configured, then registered by SIPp.
-#   sipp/node-figures.sh [--runs 5] [--agents 1000] [--port 17060] [--out DIR]
-# Loopback only; every process is bounded by `timeout` and stopped on exit. Needs the .NET SDK, sipp and jq.
+# Issue 5's node figures: time from process start to ready (median of 5 starts) and the memory of an idle node and of
+# one with 1,000 registered agents. Release build, temp folders, loopback only; every process is bounded and stopped.
+#   sipp/node-figures.sh [--agents N] [--starts N] [--port P] [--node-dll FILE]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-runs=5 agents=1000 port=17060 out=""
+agents=1000 starts=5 port=16060 dll=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) runs=$2; shift ;;
     --agents) agents=$2; shift ;;
+    --starts) starts=$2; shift ;;
     --port) port=$2; shift ;;
-    --out) out=$2; shift ;;
-    -h|--help) sed -n 2,6p "$0"; exit 0 ;;
+    --node-dll) dll=$2; shift ;;
+    -h|--help) sed -n 2,4p "$0"; exit 0 ;;
     *) echo "unknown option $1 (--help)"; exit 2 ;;
   esac
   shift
 done
-
 command -v sipp >/dev/null || { echo "sipp is not installed (apt-get install -y sip-tester)"; exit 2; }
 command -v jq >/dev/null || { echo "jq is not installed"; exit 2; }
-if [ -n "$out" ]; then mkdir -p "$out" && work=$(cd "$out" && pwd); else work=$(mktemp -d /tmp/callcenter-figures.XXXXXX); fi
-
+if [ -z "$dll" ]; then
+  dotnet build src/CallCenter.Node -c Release -nologo -v quiet >/dev/null || { echo "build failed"; exit 1; }
+  dll="$root/src/CallCenter.Node/bin/Release/net10.0/CallCenter.Node.dll"
+fi
+work=$(mktemp -d /tmp/callcenter-node-figures.XXXXXX)
 node_pid=""
-stop_node() {
-  [ -z "$node_pid" ] && return
-  if kill -0 "$node_pid" 2>/dev/null; then
-    echo quit >&3 2>/dev/null
-    for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-    kill "$node_pid" 2>/dev/null
-  fi
-  wait "$node_pid" 2>/dev/null
-  exec 3>&-
-  node_pid=""
-}
-trap stop_node EXIT
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+cleanup() { [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null; exec 3>&- 2>/dev/null; wait 2>/dev/null; }
+trap cleanup EXIT
 
-log "building the node (Release)"
-dotnet build src/CallCenter.Node -c Release -nologo -v quiet > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
-dll=$root/src/CallCenter.Node/bin/Release/net10.0/CallCenter.Node.dll
-
-# Starts the node in directory $1 with the options after it; sets ready_ms, the milliseconds from launch to its ready
-# line (not a $(...) call: node_pid and fd 3 must stay in this shell).
-start_node() { # dir options...
+# Starts the node in folder $1 with the remaining arguments, stdin from a fifo on fd 3; waits for its ready line.
+start_node() { # folder args...
   local dir=$1; shift
   mkdir -p "$dir" && rm -f "$dir/stdin" && mkfifo "$dir/stdin"
-  local from; from=$(date +%s%N)
-  (cd "$dir" && exec timeout 900 dotnet "$dll" --sip-port "$port" --bind 127.0.0.1 --rtp-ports 30000-30999 --http-port 0 "$@" \
+  (cd "$dir" && exec timeout 600 dotnet "$dll" --sip-port "$port" --bind 127.0.0.1 --rtp-ports 30000-30999 --http-port 0 "$@" \
     < stdin > node.log 2>&1) &
   node_pid=$!
   exec 3> "$dir/stdin"
-  until grep -q "CallCenter node ready" "$dir/node.log" 2>/dev/null; do
-    kill -0 "$node_pid" 2>/dev/null || { tail -20 "$dir/node.log" >&2; exit 1; }
-    [ $(( ($(date +%s%N) - from) / 1000000 )) -gt 120000 ] && { echo "not ready within 120 s" >&2; exit 1; }
-    sleep 0.01
-  done
-  ready_ms=$(( ($(date +%s%N) - from) / 1000000 ))
+  for _ in $(seq 1 1200); do grep -q "CallCenter node ready" "$dir/node.log" && return 0; kill -0 "$node_pid" 2>/dev/null || break; sleep 0.05; done
+  tail -20 "$dir/node.log"; return 1
 }
-
-# The node's own process: `dotnet X.dll` runs in place, as the child of the `timeout` wrapper.
-node_process() { pgrep -P "$node_pid" dotnet; }
-
-# Sends a command and prints the JSON after the prefix of the first answer line.
-node_command() { # dir command prefix
+stop_node() { echo quit >&3; exec 3>&-; wait "$node_pid" 2>/dev/null; node_pid=""; }
+# The first line after the command with the prefix ("STATUS ", "MEMORY "), without the prefix.
+node_command() { # folder command prefix
   local before; before=$(grep -c "^$3" "$1/node.log")
   echo "$2" >&3
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 100); do
     [ "$(grep -c "^$3" "$1/node.log")" -gt "$before" ] && { grep "^$3" "$1/node.log" | tail -1 | cut -c$((${#3} + 1))-; return 0; }
     sleep 0.2
   done
   echo "{}"
 }
-
-# "RSS MiB / managed MiB": RSS as the kernel counts it, then the managed heap after a full compacting collection.
-memory() { # dir
-  local pid rss managed
-  pid=$(node_process)
-  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+memory() { # folder -> "rss_MiB managed_MiB_after_full_collection"
+  local managed rss
   managed=$(node_command "$1" collect "MEMORY " | jq .managedBytes)
-  awk -v r="$rss" -v m="$managed" 'BEGIN { printf "%.1f / %.1f", r / 1024, m / 1048576 }'
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(pgrep -P "$node_pid" -f CallCenter.Node.dll | head -1)/status" 2>/dev/null)
+  [ -z "$rss" ] && rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(pgrep -f "dotnet $dll" | head -1)/status")
+  awk -v r="$rss" -v m="$managed" 'BEGIN { printf "%.0f %.1f", r / 1024, m / 1048576 }'
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-
-# ---- start to ready: the no-argument command (built-in sample) in a fresh directory each time ------------------
+# ---- start to ready: the no-argument command (built-in sample, SQLite in the working folder), fresh folder each time
 times=()
-for run in $(seq 1 "$runs"); do
-  start_node "$work/start-$run"
-  times+=("$ready_ms")
-  log "run $run: ready after $ready_ms ms"
-  [ "$run" -eq "$runs" ] && { sleep 5; idle=$(memory "$work/start-$run"); log "idle (sample, 2 agents): $idle MiB"; }
+for i in $(seq 1 "$starts"); do
+  t0=$(date +%s%3N)
+  start_node "$work/start-$i" || { echo "start $i failed"; exit 1; }
+  times+=($(( $(date +%s%3N) - t0 )))
   stop_node
 done
-ready_median=$(printf '%s\n' "${times[@]}" | median)
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
 
-# ---- memory with many agents: configured, then all registered (MD5 digest, SIPp injection file) -----------------
-dir=$work/agents
-mkdir -p "$dir"
-{ echo SEQUENTIAL; for i in $(seq -f %05g 1 "$agents"); do echo "agent$i;secret-$i;"; done; } > "$dir/agents.csv"
+# ---- memory: idle (the sample), then a node configured with N agents, before and after they all register ----------
+start_node "$work/idle" || exit 1
+read -r idle_rss idle_managed <<< "$(memory "$work/idle")"
+stop_node
+
+{ echo SEQUENTIAL; for i in $(seq -f %05g 1 "$agents"); do echo "agent$i;secret-$i;"; done; } > "$work/agents.csv"
 {
-  echo 'callcenter {'
-  echo '  domain = "127.0.0.1"'
-  echo '  registrar { algorithms = [MD5, SHA-256] }'
+  echo 'callcenter { domain = "127.0.0.1", registrar { algorithms = [MD5, SHA-256] }'
   echo '  queues { support { strategy = round-robin } }'
   echo '  agents {'
   for i in $(seq -f %05g 1 "$agents"); do echo "    agent$i { password = \"secret-$i\", queues = [support] }"; done
-  echo '  }'
-  echo '}'
-} > "$dir/node.hocon"
-start_node "$dir" --config "$dir/node.hocon" --db "$dir/callcenter.db"
-log "$agents agents configured: ready after $ready_ms ms"
-sleep 5
-configured=$(memory "$dir")
-log "$agents agents configured, none registered: $configured MiB"
-(cd "$dir" && timeout 300 sipp "127.0.0.1:$port" -sf "$root/sipp/load/register.xml" -inf agents.csv -auth_uri 127.0.0.1 \
-  -key domain 127.0.0.1 -key contact_port $((port + 3)) -key expires 3600 -i 127.0.0.1 -p $((port + 2)) \
-  -r 200 -m "$agents" -l 200 -nostdin -timeout 240s -timeout_error > sipp.out 2>&1)
-registered=$(node_command "$dir" status "STATUS " | jq .registeredAgents)
-[ "$registered" = "$agents" ] || { echo "only $registered of $agents agents registered (see $dir/sipp.out)"; exit 1; }
-sleep 5
-loaded=$(memory "$dir")
-log "$agents agents registered: $loaded MiB"
+  echo '  } }'
+} > "$work/agents.hocon"
+start_node "$work/agents" --config "$work/agents.hocon" || exit 1
+read -r configured_rss configured_managed <<< "$(memory "$work/agents")"
+(cd "$work/agents" && timeout 180 sipp "127.0.0.1:$port" -sf "$root/sipp/load/register.xml" -inf "$work/agents.csv" \
+  -auth_uri 127.0.0.1 -key domain 127.0.0.1 -key contact_port $((port + 1)) -key expires 3600 -i 127.0.0.1 -p $((port + 2)) \
+  -r 200 -m "$agents" -l 200 -nostdin -timeout 150s -timeout_error -trace_stat -stf reg.csv > sipp.out 2>&1)
+registered=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "SuccessfulCall(C)") c = i } END { print $c }' "$work/agents/reg.csv")
+read -r reg_rss reg_managed <<< "$(memory "$work/agents")"
 stop_node
 
-summary="$work/summary.md"
-{
-  echo "| measure | value |"
-  echo "|---|---:|"
-  echo "| start to ready, no-argument command (median of $runs; runs: ${times[*]} ms) | $ready_median ms |"
-  echo "| idle node (built-in sample: 1 queue, 2 agents): RSS / managed heap | $idle MiB |"
-  echo "| $agents agents configured, none registered: RSS / managed heap | $configured MiB |"
-  echo "| $agents agents registered: RSS / managed heap | $loaded MiB |"
-} > "$summary"
-cat "$summary"
-log "logs and the summary: $work"
+cat <<TABLE
+Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg)
+
+| figure | value |
+|---|---|
+| start → ready, no arguments (median of $starts; each: ${times[*]} ms) | $median ms |
+| idle node (built-in sample, 2 agents): RSS / managed heap after a full collection | $idle_rss MiB / $idle_managed MiB |
+| $agents agents configured, none registered: RSS / managed | $configured_rss MiB / $configured_managed MiB |
+| $agents agents registered ($registered REGISTERs answered 200): RSS / managed | $reg_rss MiB / $reg_managed MiB |
+TABLE
+echo "(details in $work)"

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using CallCenter.Actors.Gateway;
+using CallCenter.Actors.Shutdown;
 using CallCenter.Node.Config;
 using CallCenter.Node.Logging;
 using CallCenter.Node.Monitoring;
@@ -71,6 +72,11 @@ public static class NodeProgram
 
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(readiness);
+
+        // The host gives its services this long to stop; the drain (grace period, then hang-ups) must fit inside it.
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = NodeDrainHostingExtensions.PhaseTimeout(CallCenterComposition.DrainSettings(configuration)) + TimeSpan.FromSeconds(10));
+
         // Before Akka: hosted services stop in reverse order, so /health keeps answering 503 while calls drain.
         builder.Services.AddSingleton<OperationsEndpoint>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationsEndpoint>());
@@ -163,7 +169,9 @@ public static class NodeProgram
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                var line = await Console.In.ReadLineAsync(stoppingToken);
+                // Console.In reads synchronously whatever the API, ignoring the token: read on the pool and abandon the read
+                // on stop, or a stop (SIGTERM) waits out the host's whole shutdown timeout for this loop.
+                var line = await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
                 if (line is null)
                 {
                     return;

@@ -30,6 +30,7 @@ public sealed class NodeStartupSpec(ITestOutputHelper output)
     [InlineData("callcenter { queues { support { strategy = loudest } } }", "callcenter.queues.support: unknown routing strategy 'loudest'")]
     [InlineData("callcenter { agents { alice { queues = [] } } }", "callcenter.agents.alice.password: an agent needs a password")]
     [InlineData("callcenter { registrar { algorithms = [SHA-1] } }", "callcenter.registrar.algorithms: 'SHA-1' is not one of SHA-256, MD5")]
+    [InlineData("callcenter { shutdown { retry-after = 0s } }", "callcenter.shutdown.retry-after: must be positive")]
     public async Task Node_should_exit_with_2_naming_the_bad_key(string configuration, string message)
     {
         var (exitCode, output) = await NodeProcess.RunToExitAsync(configuration, Timeout);

@@ -39,6 +39,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
         Command<CallCommands.Receive>(r => Execute(r, Sender, (_, _) => Arrived()));
         Command<CallCommands.End>(e => End(e.Disposition, Sender, Gone.Nobody));
         Command<InterruptNow>(_ => Interrupt());
+        Command<EndForShutdown>(_ => End(State.Phase == CallPhase.Connected ? CallDisposition.Completed : CallDisposition.Interrupted, ActorRefs.Nobody, Gone.Nobody));
         Command<JoinedQueue>(Joined);
         Command<JoinDue>(JoinAgain);
         Command<DivertedByQueue>(Diverted);

@@ -39,6 +39,9 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
     private CallLegSettings? _legSettings;
     private IActorRef _registrar = ActorRefs.Nobody;
 
+    // Set once the node shuts down: new INVITEs and REGISTERs are refused with 503 and this Retry-After.
+    private TimeSpan? _drainRetryAfter;
+
     public SipGatewayActor(SipGatewaySettings settings, Func<IActorRef> agents, Func<IActorRef> calls)
     {
         _settings = settings;
@@ -60,6 +63,7 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         Receive<ISignallingCommand>(ToCall);
         Receive<SipGatewayQueries.GetListeners>(_ =>
             Sender.Tell(new SipGatewayQueries.Listening([.. _transport?.LocalEndPoints ?? []], _routes.CallCount)));
+        Receive<SipGatewayDrain.StartDraining>(StartDraining);
         Receive<Terminated>(Stopped);
     }
 
@@ -130,6 +134,9 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         var transaction = incoming.Transaction!;
         switch (request.Method)
         {
+            case SipMethods.Register when _drainRetryAfter is { } retryAfter:
+                Respond(transaction, SipGatewayDrain.Refusal(request, retryAfter));
+                return;
             case SipMethods.Register:
                 _registrar.Tell(new SipInbound.Request(incoming));
                 return;
@@ -148,6 +155,9 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
         switch (request.Method)
         {
+            case SipMethods.Invite when request.To?.Tag is null && _drainRetryAfter is { } retryAfter:
+                Respond(transaction, SipGatewayDrain.Refusal(request, retryAfter));
+                return;
             case SipMethods.Invite when request.To?.Tag is null:
                 NewCall(incoming, transaction);
                 return;
@@ -207,6 +217,13 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         }
 
         _log.Debug("No SIP legs for call {CallId}; {Command} dropped", command.CallId, command.GetType().Name);
+    }
+
+    private void StartDraining(SipGatewayDrain.StartDraining drain)
+    {
+        _drainRetryAfter = drain.RetryAfter;
+        _log.Info("SIP gateway draining: new calls and registrations get 503 (Retry-After {RetryAfter})", drain.RetryAfter);
+        Sender.Tell(SipGatewayDrain.Draining.Instance);
     }
 
     private void Stopped(Terminated terminated)

@@ -6,6 +6,7 @@ using CallCenter.Actors.Gateway.Registrar;
 using CallCenter.Actors.Hosting;
 using CallCenter.Actors.Persistence;
 using CallCenter.Actors.Projections;
+using CallCenter.Actors.Shutdown;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Relay;
 using CallCenter.Media.Wav;
@@ -37,9 +38,17 @@ public static class CallCenterComposition
             .AddQueueActors(new QueueActorsSettings { Queues = queues, Placement = placement })
             .WithSipGateway(gateway)
             .AddCallActors(new CallActorsSettings(configuration.NodeId))
+            .WithNodeDrain(DrainSettings(configuration))
             .WithCallRecordProjection(CallRecordStore.ForSqliteFile(configuration.Database))
             .WithActors((system, registry) => registry.Register<NodeMonitorActor>(system.ActorOf(NodeMonitorActor.Props(), "monitor")));
     }
+
+    /// <summary>How the node drains on SIGTERM / Ctrl+C (<c>callcenter.shutdown</c>).</summary>
+    public static NodeDrainSettings DrainSettings(NodeConfiguration configuration) => new()
+    {
+        GracePeriod = configuration.ShutdownGracePeriod,
+        RetryAfter = configuration.ShutdownRetryAfter,
+    };
 
     /// <summary>The gateway's settings: transport, registrar accounts, media relay and hold audio.</summary>
     /// <exception cref="ConfigurationError">A file the configuration names (hold audio) cannot be used.</exception>

@@ -81,6 +81,12 @@ public sealed record NodeConfiguration
     /// <summary>The operations endpoint; null when turned off.</summary>
     public HttpConfig? Http { get; init; }
 
+    /// <summary>On SIGTERM / Ctrl+C: how long open calls may go on before the node ends them.</summary>
+    public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Retry-After of the 503 that new calls and registrations get while the node drains.</summary>
+    public TimeSpan ShutdownRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where peers reach this node: the configured address, else a concrete bind address, else the domain when it
     /// is an address, else this host's first non-loopback IPv4 address, else loopback.</summary>
     public IPAddress AdvertisedAddress

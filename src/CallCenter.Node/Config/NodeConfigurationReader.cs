@@ -89,6 +89,8 @@ public static class NodeConfigurationReader
                 "json" => true,
                 var other => throw new ConfigurationError($"{Root}.logging.format", $"'{other}' is not text or json"),
             },
+            ShutdownGracePeriod = hocon.Duration($"{Root}.shutdown.grace-period"),
+            ShutdownRetryAfter = Positive(hocon, $"{Root}.shutdown.retry-after"),
         };
 
         if (configuration.MaxExpires < configuration.MinExpires)

@@ -20,7 +20,7 @@ namespace CallCenter.Actors.Tests.Gateway;
 
 /// <summary>One call's SIP legs: the test actor is the gateway (it sees every SIP message the legs send), a probe the
 /// calls parent (it sees the signalling events), the relay is real on loopback, and time is virtual.</summary>
-public sealed class CallLegsActorSpec : ActorSpec
+public sealed partial class CallLegsActorSpec : ActorSpec
 {
     private static readonly CallId Call = new("call-1");
     private static readonly AgentId Alice = new("alice");

@@ -5,6 +5,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using CallCenter.Actors.Gateway;
 using CallCenter.Actors.Gateway.Registrar;
+using CallCenter.Actors.Signalling;
 using CallCenter.Actors.Tests.Kit;
 using CallCenter.Domain;
 using CallCenter.Domain.Calls;
@@ -130,6 +131,47 @@ public sealed class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
 
         Assert.Equal(200, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Draining_gateway_should_refuse_new_calls_and_registrations_with_503_and_still_serve_the_rest()
+    {
+        await _gateway.Ask<SipGatewayDrain.Draining>(new SipGatewayDrain.StartDraining(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(5));
+
+        var invite = await ExchangeFinal(Request("INVITE", "sip:support@cc.example", body: Sdp));
+        var register = await Exchange(Request("REGISTER", "sip:cc.example", to: "<sip:alice@cc.example>",
+            extra: $"Contact: <sip:alice@127.0.0.1:{PhonePort}>\nExpires: 600\n"));
+        var options = await Exchange(Request("OPTIONS", "sip:cc.example"));
+        var inDialog = await Exchange(Request("BYE", "sip:callcenter@cc.example", toTag: "nobody"));
+
+        Assert.Equal(503, invite.StatusCode);
+        Assert.Equal("30", invite.Headers.First(SipHeaderNames.RetryAfter));
+        Assert.Equal(503, register.StatusCode);
+        Assert.Equal("30", register.Headers.First(SipHeaderNames.RetryAfter));
+        Assert.Equal(200, options.StatusCode);
+        // In-dialog requests are still routed by dialog, not refused: this one names no dialog of ours.
+        Assert.Equal(481, inDialog.StatusCode);
+        await _calls.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task Draining_gateway_should_keep_routing_requests_of_a_call_it_already_has()
+    {
+        var request = Request("INVITE", "sip:support@cc.example", body: Sdp);
+        await Exchange(request);
+        await _calls.ExpectMsgAsync<CallCommands.Receive>();
+        await _gateway.Ask<SipGatewayDrain.Draining>(new SipGatewayDrain.StartDraining(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(5));
+
+        // The caller gives up: its CANCEL and the call's end reach the call's legs, which tell the call.
+        var cancel = request.Replace("INVITE sip:", "CANCEL sip:", StringComparison.Ordinal)
+            .Replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL", StringComparison.Ordinal);
+        cancel = cancel[..cancel.IndexOf("Content-Type:", StringComparison.Ordinal)] + "Content-Length: 0\r\n\r\n";
+        await _phone.SendAsync(Encoding.UTF8.GetBytes(cancel), _gatewayAddress);
+
+        await _calls.ExpectMsgAsync<SignallingEvents.CustomerHungUp>(TimeSpan.FromSeconds(5));
+    }
+
+    private const string Sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
     private string Request(string method, string uri, string? toTag = null, string? to = null, string extra = "", string body = "")
     {

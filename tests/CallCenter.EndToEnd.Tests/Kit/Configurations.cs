@@ -13,6 +13,8 @@ internal static class Configurations
           domain = "127.0.0.1"
           sip { t1 = 500ms }
           registrar { algorithms = [MD5, SHA-256] }
+          # A test that ends with a call still open stops its node (quit) without waiting out the default 10 s.
+          shutdown { grace-period = 1s }
           queues {
             support {
               strategy = round-robin

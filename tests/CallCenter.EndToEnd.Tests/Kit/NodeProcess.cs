@@ -225,6 +225,27 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as a service manager stops the node; returns its exit code, or throws if it outlives <paramref name="timeout"/>.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the node did not exit within {timeout} of SIGTERM:\n{string.Join('\n', Lines.TakeLast(80))}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
