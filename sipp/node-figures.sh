@@ -33,7 +33,7 @@ trap cleanup EXIT
 start_node() { # folder args...
   local dir=$1; shift
   mkdir -p "$dir" && rm -f "$dir/stdin" && mkfifo "$dir/stdin"
-  (cd "$dir" && exec timeout 600 dotnet "$dll" --sip-port "$port" --bind 127.0.0.1 --rtp-ports 30000-30999 "$@" \
+  (cd "$dir" && exec timeout 600 dotnet "$dll" --sip-port "$port" --bind 127.0.0.1 --rtp-ports 30000-30999 --http-port 0 "$@" \
     < stdin > node.log 2>&1) &
   node_pid=$!
   exec 3> "$dir/stdin"

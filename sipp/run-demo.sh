@@ -28,7 +28,7 @@ HOCON
 dotnet build src/CallCenter.Node -c Release -nologo -v quiet >/dev/null
 mkfifo "$work/stdin"
 dotnet src/CallCenter.Node/bin/Release/net10.0/CallCenter.Node.dll --config "$work/demo.hocon" --sip-port "$port" \
-  --bind 127.0.0.1 --rtp-ports 21000-21199 --db "$work/callcenter.db" < "$work/stdin" > "$work/node.log" 2>&1 &
+  --bind 127.0.0.1 --rtp-ports 21000-21199 --db "$work/callcenter.db" --http-port 0 < "$work/stdin" > "$work/node.log" 2>&1 &
 exec 3> "$work/stdin"
 for _ in $(seq 1 120); do grep -q "CallCenter node ready" "$work/node.log" && break; sleep 0.5; done
 grep -q "CallCenter node ready" "$work/node.log" || { cat "$work/node.log"; exit 1; }

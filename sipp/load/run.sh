@@ -84,7 +84,7 @@ fi
 # ---- the node, fed commands through a fifo; its PID is the process measured in /proc ----------------------------
 mkfifo "$work/stdin"
 dotnet "$dll" --config "$work/node.hocon" --sip-port "$sip_port" --bind 127.0.0.1 --rtp-ports 20000-39999 \
-  --db "$work/callcenter.db" < "$work/stdin" > "$work/node.log" 2>&1 &
+  --db "$work/callcenter.db" --http-port 0 < "$work/stdin" > "$work/node.log" 2>&1 &
 node_pid=$!
 exec 3> "$work/stdin"
 for _ in $(seq 1 240); do grep -q "CallCenter node ready" "$work/node.log" && break; kill -0 $node_pid 2>/dev/null || break; sleep 0.5; done

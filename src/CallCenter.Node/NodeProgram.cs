@@ -3,7 +3,9 @@ using Akka.Hosting;
 using CallCenter.Actors.Gateway;
 using CallCenter.Actors.Shutdown;
 using CallCenter.Node.Config;
+using CallCenter.Node.Logging;
 using CallCenter.Node.Monitoring;
+using CallCenter.Node.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +28,7 @@ public static class NodeProgram
     {
         NodeConfiguration configuration;
         SipGatewaySettings gateway;
+        var readiness = new NodeReadiness();
         try
         {
             var commandLine = CommandLine.Parse(args);
@@ -36,6 +39,7 @@ public static class NodeProgram
             }
 
             configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? SampleConfiguration.Source));
+            DatabaseCheck.Check(configuration, commandLine);
             gateway = CallCenterComposition.GatewaySettings(configuration);
         }
         catch (ConfigurationError e)
@@ -52,22 +56,38 @@ public static class NodeProgram
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        if (configuration.JsonLogs)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+            // One JSON object a line, the actors' fields (call_id, agent_id, ...) as properties: for a log shipper.
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+
         builder.Services.AddSingleton(configuration);
+        builder.Services.AddSingleton(readiness);
 
         // The host gives its services this long to stop; the drain (grace period, then hang-ups) must fit inside it.
         builder.Services.Configure<HostOptions>(o =>
             o.ShutdownTimeout = NodeDrainHostingExtensions.PhaseTimeout(CallCenterComposition.DrainSettings(configuration)) + TimeSpan.FromSeconds(10));
-        builder.Services.AddAkka("callcenter", (akka, _) =>
+
+        // Before Akka: hosted services stop in reverse order, so /health keeps answering 503 while calls drain.
+        builder.Services.AddSingleton<OperationsEndpoint>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OperationsEndpoint>());
+        builder.Services.AddAkka("callcenter", (akka, services) =>
         {
+            // Call and agent ids as key=value fields on every actor's log line (call_id=..., agent_id=...).
+            akka.AddSetup(new KeyValueLoggerSetup(services.GetRequiredService<ILoggerFactory>(), fieldsInText: !configuration.JsonLogs));
             akka.ConfigureLoggers(loggers =>
             {
                 loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
+                loggers.AddLogger<KeyValueLogger>();
             });
             akka.AddCallCenterNode(configuration, gateway);
         });
@@ -89,7 +109,8 @@ public static class NodeProgram
             return StartFailed;
         }
 
-        PrintBanner(configuration, listening);
+        PrintBanner(configuration, listening, host.Services.GetRequiredService<OperationsEndpoint>().Address);
+        readiness.Ready();
         await host.WaitForShutdownAsync();
         return 0;
     }
@@ -112,8 +133,9 @@ public static class NodeProgram
         }
     }
 
-    private static void PrintBanner(NodeConfiguration configuration, SipGatewayQueries.Listening listening)
+    private static void PrintBanner(NodeConfiguration configuration, SipGatewayQueries.Listening listening, Uri? operations)
     {
+        var http = operations is null ? "off" : $"{operations}health, {operations}metrics, {operations}status";
         var address = configuration.AdvertisedAddress;
         var port = configuration.SipPort;
         Console.WriteLine($"""
@@ -126,6 +148,7 @@ public static class NodeProgram
                                    Queues: {string.Join(", ", configuration.Queues.Select(q => q.Id.Value))}
               Media:               RTP {configuration.RtpFirstPort}-{configuration.RtpLastPort} on {address}
               Database:            {Path.GetFullPath(configuration.Database)}
+              Operations:          {http}
               Type 'status' for agents and calls, 'quit' to stop.
             {ReadyLine}
             """);

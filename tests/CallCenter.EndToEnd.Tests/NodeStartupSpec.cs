@@ -40,6 +40,28 @@ public sealed class NodeStartupSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Node_with_a_misspelt_key_should_exit_with_2_before_it_creates_its_database()
+    {
+        var directory = Directory.CreateTempSubdirectory("callcenter-e2e-db-").FullName;
+        try
+        {
+            var database = Path.Combine(directory, "callcenter.db");
+            var configuration = Configurations.TwoAgents("ring-timout = 5s");
+
+            var (exitCode, output) = await NodeProcess.RunToExitAsync(configuration, Timeout, "--db", database);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("Invalid configuration: callcenter.queues.support.ring-timout: unknown key", output, StringComparison.Ordinal);
+            Assert.False(File.Exists(database), "no database file is created by a node that refuses to start");
+            Assert.DoesNotContain("listening", output, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Node_should_exit_with_2_naming_the_option_when_the_rtp_range_is_malformed()
     {
         var (exitCode, output) = await NodeProcess.RunToExitAsync(Configurations.TwoAgents(), Timeout, "--rtp-ports", "20000");

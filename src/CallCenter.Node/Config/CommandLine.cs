@@ -15,9 +15,18 @@ public sealed record CommandLine
           --advertise <address>      address written in Via, Contact and SDP (default: derived)
           --rtp-ports <first-last>   RTP port range (default 20000-20999)
           --db <file>                SQLite database (default callcenter.db)
+          --http-port <port|off>     operations endpoint /health, /metrics, /status on 127.0.0.1 (default 8060;
+                                     0 picks a free port; callcenter.http.bind changes the address)
           --cluster-port <port>      join a cluster: Akka remoting port (default: standalone)
           --seed <host:port>         a seed node's remoting address (repeatable; none: this node forms the cluster)
           --help                     this text
+
+        Without --config the node runs the built-in sample (queue support, agents alice and bob, public demo passwords).
+        Configuration: hocon/callcenter.defaults.hocon documents every key; --config FILE is read on top of it and
+        the options above override both. Secrets from the environment (they win over the file):
+          CALLCENTER_AGENT_<ID>_PASSWORD  an agent's password (id upper-cased, other characters as _)
+          CALLCENTER_POSTGRESQL           the PostgreSQL connection string (persistence.provider = postgresql)
+        Exit codes: 0 stopped (Ctrl+C, SIGTERM, quit), 2 invalid configuration, 3 a port or file cannot be used.
         """;
 
     public string? ConfigFile { get; init; }
@@ -31,6 +40,11 @@ public sealed record CommandLine
     public (int First, int Last)? RtpPorts { get; init; }
 
     public string? Database { get; init; }
+
+    /// <summary>The operations endpoint's port: null keeps the configuration's, 0 picks a free one.</summary>
+    public int? HttpPort { get; init; }
+
+    public bool HttpOff { get; init; }
 
     public int? ClusterPort { get; init; }
 
@@ -65,6 +79,8 @@ public sealed record CommandLine
                 "--advertise" => result with { Advertise = Address(option, value) },
                 "--rtp-ports" => result with { RtpPorts = Config.RtpPorts.Parse(option, value) },
                 "--db" => result with { Database = string.IsNullOrWhiteSpace(value) ? throw new ConfigurationError(option, "is empty") : value },
+                "--http-port" when value == "off" => result with { HttpOff = true, HttpPort = null },
+                "--http-port" => result with { HttpOff = false, HttpPort = value == "0" ? 0 : Port(option, value) },
                 "--cluster-port" => result with { ClusterPort = Port(option, value) },
                 "--seed" => result with { Seeds = result.Seeds.Add(SeedNode.Parse(option, value)) },
                 _ => throw new ConfigurationError(option, "unknown option (see --help)"),
@@ -83,6 +99,9 @@ public sealed record CommandLine
         RtpFirstPort = RtpPorts?.First ?? configuration.RtpFirstPort,
         RtpLastPort = RtpPorts?.Last ?? configuration.RtpLastPort,
         Database = Database ?? configuration.Database,
+        Http = HttpOff ? null
+            : HttpPort is { } port ? new HttpConfig(configuration.Http?.Bind ?? IPAddress.Loopback, port)
+            : configuration.Http,
         Cluster = configuration.Cluster with
         {
             Port = ClusterPort ?? configuration.Cluster.Port,

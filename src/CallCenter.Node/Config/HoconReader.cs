@@ -99,6 +99,38 @@ internal sealed class HoconReader(Akka.Configuration.Config config)
         return [.. value.GetObject().Items.Keys];
     }
 
+    /// <summary>An enum value written in kebab case (overflow, when-full = reject); <paramref name="fallback"/> when absent.</summary>
+    public TEnum Choice<TEnum>(string key, TEnum fallback)
+        where TEnum : struct, Enum
+    {
+        var text = OptionalString(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        var names = Enum.GetNames<TEnum>();
+        var match = names.FirstOrDefault(n => string.Equals(n, text.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+        return match is not null
+            ? Enum.Parse<TEnum>(match)
+            : throw new ConfigurationError(key, $"'{text}' is not one of {string.Join(", ", names.Select(n => n.ToLowerInvariant()))}");
+    }
+
+    /// <summary>A misspelt key would otherwise be ignored in silence and its default used instead.</summary>
+    public void RejectUnknownKeys(string key, IReadOnlySet<string> known)
+    {
+        if (!config.HasPath(key) || !config.GetValue(key).IsObject())
+        {
+            throw new ConfigurationError(key, "expected a block { ... }");
+        }
+
+        var unknown = config.GetValue(key).GetObject().Items.Keys.FirstOrDefault(k => !known.Contains(k));
+        if (unknown is not null)
+        {
+            throw new ConfigurationError($"{key}.{unknown}", $"unknown key; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+        }
+    }
+
     private T? Optional<T>(string key, Func<Akka.Configuration.Hocon.HoconValue, T> read)
         where T : class
     {

@@ -18,7 +18,14 @@ public sealed record AgentConfig(AgentId Id, ImmutableArray<QueueId> Queues, Age
     public string? Ha1Sha256 { get; init; }
 }
 
-public sealed record QueueConfig(QueueId Id, QueueSettings Settings);
+public sealed record QueueConfig(QueueId Id, QueueSettings Settings)
+{
+    /// <summary>The wrap-up of agents serving this queue who set none themselves.</summary>
+    public TimeSpan? WrapUp { get; init; }
+}
+
+/// <summary>Where the operations endpoint (/health, /metrics, /status) listens; port 0 picks a free one.</summary>
+public sealed record HttpConfig(IPAddress Bind, int Port);
 
 /// <summary>Everything a node is configured with (<c>callcenter { ... }</c> plus the command line), validated.</summary>
 public sealed record NodeConfiguration
@@ -67,6 +74,12 @@ public sealed record NodeConfiguration
     public required ImmutableArray<QueueConfig> Queues { get; init; }
 
     public required ImmutableArray<AgentConfig> Agents { get; init; }
+
+    /// <summary>Log lines as JSON objects instead of text (<c>callcenter.logging.format</c>).</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>The operations endpoint; null when turned off.</summary>
+    public HttpConfig? Http { get; init; }
 
     /// <summary>On SIGTERM / Ctrl+C: how long open calls may go on before the node ends them.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(10);

@@ -25,24 +25,32 @@ public static class NodeConfigurationReader
         return ConfigurationFactory.ParseString(reader.ReadToEnd());
     }
 
-    /// <summary>Parses a configuration text on top of the defaults.</summary>
-    /// <exception cref="ConfigurationError">The text is not HOCON or a value is unusable.</exception>
-    public static NodeConfiguration Parse(string? hocon, string source = "configuration")
+    /// <summary>Parses a configuration text on top of the defaults; secrets may come from <paramref name="environment"/>
+    /// (the process environment when null).</summary>
+    /// <exception cref="ConfigurationError">The text is not HOCON, names a key the node does not know, or a value is unusable.</exception>
+    public static NodeConfiguration Parse(string? hocon, string source = "configuration", Func<string, string?>? environment = null)
     {
+        var defaults = Defaults();
         Akka.Configuration.Config config;
         try
         {
-            config = string.IsNullOrWhiteSpace(hocon) ? Defaults() : ConfigurationFactory.ParseString(hocon).WithFallback(Defaults());
+            var user = string.IsNullOrWhiteSpace(hocon) ? null : ConfigurationFactory.ParseString(hocon);
+            if (user is not null)
+            {
+                UnknownKeys.Reject(user, defaults);
+            }
+
+            config = user is null ? defaults : user.WithFallback(defaults);
         }
         catch (Exception e) when (e is FormatException or ConfigurationException or InvalidOperationException)
         {
             throw new ConfigurationError(source, $"not valid HOCON: {e.Message.Split('\n')[0].Trim()}");
         }
 
-        return Read(new HoconReader(config));
+        return Read(new HoconReader(config), environment ?? Environment.GetEnvironmentVariable);
     }
 
-    private static NodeConfiguration Read(HoconReader hocon)
+    private static NodeConfiguration Read(HoconReader hocon, Func<string, string?> environment)
     {
         var domain = hocon.String($"{Root}.domain");
         if (domain.Any(char.IsWhiteSpace) || domain.Contains('@', StringComparison.Ordinal))
@@ -51,13 +59,13 @@ public static class NodeConfigurationReader
         }
 
         var (first, last) = RtpPorts.Parse($"{Root}.media.rtp-ports", hocon.String($"{Root}.media.rtp-ports"));
-        var queues = ReadQueues(hocon);
+        var queues = QueueConfigReader.Read(hocon);
         var configuration = new NodeConfiguration
         {
             Domain = domain,
             NodeId = hocon.String($"{Root}.node-id"),
             Database = hocon.String($"{Root}.database"),
-            PostgreSql = ReadPostgreSql(hocon),
+            PostgreSql = ReadPostgreSql(hocon, environment),
             Cluster = ReadCluster(hocon),
             SipBind = Address($"{Root}.sip.bind", hocon.String($"{Root}.sip.bind")),
             SipPort = hocon.Int($"{Root}.sip.port", 1, 65535),
@@ -73,7 +81,14 @@ public static class NodeConfigurationReader
             MaxContacts = hocon.Int($"{Root}.registrar.max-contacts", 1, 100),
             Algorithms = ReadAlgorithms(hocon),
             Queues = queues,
-            Agents = ReadAgents(hocon, [.. queues.Select(q => q.Id)]),
+            Agents = AgentConfigReader.Read(hocon, queues, environment),
+            Http = ReadHttp(hocon),
+            JsonLogs = hocon.String($"{Root}.logging.format") switch
+            {
+                "text" => false,
+                "json" => true,
+                var other => throw new ConfigurationError($"{Root}.logging.format", $"'{other}' is not text or json"),
+            },
             ShutdownGracePeriod = hocon.Duration($"{Root}.shutdown.grace-period"),
             ShutdownRetryAfter = Positive(hocon, $"{Root}.shutdown.retry-after"),
         };
@@ -94,10 +109,10 @@ public static class NodeConfigurationReader
     /// <summary>The environment variable wins over the file, so a password need not be written into a configuration file.</summary>
     public const string PostgreSqlEnvironmentVariable = "CALLCENTER_POSTGRESQL";
 
-    private static string? ReadPostgreSql(HoconReader hocon)
+    private static string? ReadPostgreSql(HoconReader hocon, Func<string, string?> environment)
     {
         var key = $"{Root}.persistence.postgresql";
-        var fromEnvironment = Environment.GetEnvironmentVariable(PostgreSqlEnvironmentVariable);
+        var fromEnvironment = environment(PostgreSqlEnvironmentVariable);
         var value = string.IsNullOrWhiteSpace(fromEnvironment) ? hocon.OptionalString(key) : fromEnvironment;
         var provider = hocon.OptionalString($"{Root}.persistence.provider") ?? "sqlite";
         return provider switch
@@ -109,75 +124,23 @@ public static class NodeConfigurationReader
         };
     }
 
+    private static HttpConfig? ReadHttp(HoconReader hocon)
+    {
+        var key = $"{Root}.http.port";
+        if (hocon.OptionalString(key) is "off" or null)
+        {
+            return null;
+        }
+
+        return new HttpConfig(Address($"{Root}.http.bind", hocon.String($"{Root}.http.bind")), hocon.Int(key, 0, 65535));
+    }
+
     private static ClusterConfig ReadCluster(HoconReader hocon)
     {
         var port = hocon.Int($"{Root}.cluster.port", 0, 65535);
         var seeds = hocon.StringList($"{Root}.cluster.seeds").Select(s => SeedNode.Parse($"{Root}.cluster.seeds", s)).ToImmutableArray();
         return new ClusterConfig(
             port == 0 ? null : port, hocon.String($"{Root}.cluster.hostname"), seeds, Positive(hocon, $"{Root}.cluster.stable-after"));
-    }
-
-    private static ImmutableArray<QueueConfig> ReadQueues(HoconReader hocon)
-    {
-        var names = hocon.Children($"{Root}.queues");
-        var queues = ImmutableArray.CreateBuilder<QueueConfig>(names.Length);
-        foreach (var name in names)
-        {
-            var key = $"{Root}.queues.{name}";
-            var id = new QueueId(Name(key, name));
-            var defaults = QueueSettings.Default;
-            var settings = defaults with
-            {
-                Strategy = hocon.OptionalString($"{key}.strategy") ?? defaults.Strategy,
-                MaxSize = hocon.Has($"{key}.max-size") ? hocon.Int($"{key}.max-size", 1, 1_000_000) : defaults.MaxSize,
-                MaxWait = hocon.OptionalDuration($"{key}.max-wait"),
-                RingTimeout = hocon.Has($"{key}.ring-timeout") ? Positive(hocon, $"{key}.ring-timeout") : defaults.RingTimeout,
-                MaxAttempts = hocon.Has($"{key}.max-attempts") ? hocon.Int($"{key}.max-attempts", 0, 1000) : defaults.MaxAttempts,
-            };
-            if (settings.Validate(id) is { } problem)
-            {
-                throw new ConfigurationError(key, problem);
-            }
-
-            queues.Add(new QueueConfig(id, settings));
-        }
-
-        return queues.MoveToImmutable();
-    }
-
-    private static ImmutableArray<AgentConfig> ReadAgents(HoconReader hocon, ImmutableHashSet<QueueId> queues)
-    {
-        var names = hocon.Children($"{Root}.agents");
-        var agents = ImmutableArray.CreateBuilder<AgentConfig>(names.Length);
-        foreach (var name in names)
-        {
-            var key = $"{Root}.agents.{name}";
-            var served = hocon.StringList($"{key}.queues").Select(q => new QueueId(q)).ToImmutableArray();
-            if (served.FirstOrDefault(q => !queues.Contains(q)) is { Value: not null } unknown)
-            {
-                throw new ConfigurationError($"{key}.queues", $"queue '{unknown}' is not configured under {Root}.queues");
-            }
-
-            var defaults = AgentSettings.Default;
-            var settings = new AgentSettings(
-                hocon.Has($"{key}.capacity") ? hocon.Int($"{key}.capacity", 1, 100) : defaults.Capacity,
-                hocon.OptionalDuration($"{key}.wrap-up") ?? defaults.WrapUpTime,
-                hocon.Has($"{key}.max-no-answer") ? hocon.Int($"{key}.max-no-answer", 0, 1000) : defaults.MaxNoAnswer);
-            var agent = new AgentConfig(new AgentId(Name(key, name)), served, settings)
-            {
-                Password = hocon.OptionalString($"{key}.password"),
-                Ha1Md5 = Ha1(hocon, $"{key}.ha1-md5", 32),
-                Ha1Sha256 = Ha1(hocon, $"{key}.ha1-sha256", 64),
-            };
-            if (agent.Password is null && agent.Ha1Md5 is null && agent.Ha1Sha256 is null)
-            {
-                throw new ConfigurationError($"{key}.password", "an agent needs a password (or ha1-md5 / ha1-sha256)");
-            }
-
-            agents.Add(agent);
-        }
-
-        return agents.MoveToImmutable();
     }
 
     private static ImmutableArray<DigestAlgorithm> ReadAlgorithms(HoconReader hocon)
@@ -197,20 +160,7 @@ public static class NodeConfigurationReader
         return algorithms.Count == 0 ? throw new ConfigurationError(key, "offer at least one algorithm") : algorithms.ToImmutable();
     }
 
-    private static string? Ha1(HoconReader hocon, string key, int hexLength)
-    {
-        var value = hocon.OptionalString(key);
-        if (value is null)
-        {
-            return null;
-        }
-
-        return value.Length == hexLength && value.All(char.IsAsciiHexDigit)
-            ? value.ToLowerInvariant()
-            : throw new ConfigurationError(key, $"expected {hexLength} hexadecimal digits");
-    }
-
-    private static TimeSpan Positive(HoconReader hocon, string key)
+    internal static TimeSpan Positive(HoconReader hocon, string key)
     {
         var value = hocon.Duration(key);
         return value > TimeSpan.Zero ? value : throw new ConfigurationError(key, "must be positive");
@@ -220,7 +170,7 @@ public static class NodeConfigurationReader
         IPAddress.TryParse(text, out var address) ? address : throw new ConfigurationError(key, $"'{text}' is not an IP address");
 
     /// <summary>Queue and agent names become SIP user parts: keep them to characters that need no escaping.</summary>
-    private static string Name(string key, string name) =>
+    internal static string Name(string key, string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? name
             : throw new ConfigurationError(key, $"'{name}' is not a usable name (letters, digits, '-', '_', '.')");

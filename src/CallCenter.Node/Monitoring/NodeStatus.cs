@@ -24,7 +24,14 @@ public static class NodeStatus
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static async Task<string> DescribeAsync(ActorRegistry registry, NodeConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>The status command's line: <see cref="Prefix"/> and the JSON of <see cref="ReadAsync"/>.</summary>
+    public static async Task<string> DescribeAsync(ActorRegistry registry, NodeConfiguration configuration, CancellationToken cancellationToken) =>
+        Prefix + ToJson(await ReadAsync(registry, configuration, cancellationToken));
+
+    public static string ToJson(StatusLine status) => JsonSerializer.Serialize(status, Json);
+
+    /// <exception cref="AskTimeoutException">An actor did not answer in time.</exception>
+    public static async Task<StatusLine> ReadAsync(ActorRegistry registry, NodeConfiguration configuration, CancellationToken cancellationToken)
     {
         var agents = registry.Get<AgentActor>();
         // All agents at once: asked one after another, a thousand agents busy journaling registrations took longer
@@ -35,18 +42,16 @@ public static class NodeStatus
             return new AgentLine(agent.Id.Value, state.Presence.ToString(), state.Contact, state.Statistics.CallsHandled);
         }));
 
-        var queued = 0;
         var queues = registry.Get<QueueActor>();
-        foreach (var queue in configuration.Queues)
-        {
-            queued += (await queues.Ask<QueueQueries.QueueStateResult>(new QueueQueries.GetQueueState(queue.Id), AskTimeout, cancellationToken)).State.Calls.Length;
-        }
+        var queued = (await Task.WhenAll(configuration.Queues.Select(async queue =>
+            (await queues.Ask<QueueQueries.QueueStateResult>(new QueueQueries.GetQueueState(queue.Id), AskTimeout, cancellationToken)).State.Calls.Length))).Sum();
 
         var open = await registry.Get<CallActor>().Ask<CallQueries.OpenCallsResult>(CallQueries.GetOpenCalls.Instance, AskTimeout, cancellationToken);
         var listening = await registry.Get<SipGatewayActor>().Ask<SipGatewayQueries.Listening>(SipGatewayQueries.GetListeners.Instance, AskTimeout, cancellationToken);
         var media = await registry.Get<NodeMonitorActor>().Ask<NodeMonitorActor.MediaReports>(NodeMonitorActor.GetMediaReports.Instance, AskTimeout, cancellationToken);
-        var status = new StatusLine(
+        return new StatusLine(
             [.. listening.EndPoints.Select(e => e.ToString())],
+            agentStates.Count(a => a.Contact is not null),
             agentStates,
             open.Calls.Length,
             listening.OpenCalls,
@@ -57,16 +62,17 @@ public static class NodeStatus
             [.. media.Reports.Select(r => new MediaLine(
                 r.CallId.Value, r.Customer.RtpReceived, r.Customer.RtpForwarded, r.Customer.RtpSent,
                 r.Agent.RtpReceived, r.Agent.RtpForwarded, r.Agent.RtpSent))]);
-        return Prefix + JsonSerializer.Serialize(status, Json);
     }
 
     /// <summary>
-    /// Queued counts the calls in the queues (waiting or ringing); MediaTotals sums every ended call's RTP counters;
+    /// RegisteredAgents counts agents with a registered phone; OpenCalls the calls in progress (arrived, not ended);
+    /// SipCalls the calls whose SIP legs this node still holds; Queued counts the calls in the queues (waiting or ringing); MediaTotals sums every ended call's RTP counters;
     /// ManagedBytes is the GC heap as last measured (the <c>collect</c> command measures it after a full collection);
     /// GcCollections counts collections of generations 0, 1 and 2.
     /// </summary>
     public sealed record StatusLine(
         IReadOnlyList<string> Listeners,
+        int RegisteredAgents,
         IReadOnlyList<AgentLine> Agents,
         int OpenCalls,
         int SipCalls,

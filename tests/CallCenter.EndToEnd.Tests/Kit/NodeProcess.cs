@@ -23,17 +23,23 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _newLine = new(0);
 
-    private NodeProcess(Process process, ITestOutputHelper output, string directory, int sipPort)
+    private NodeProcess(Process process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
     {
         _process = process;
         _output = output;
         Directory = directory;
         SipPort = sipPort;
+        HttpPort = httpPort;
     }
 
     public string Directory { get; }
 
     public int SipPort { get; }
+
+    /// <summary>The operations endpoint (/health, /metrics, /status) on 127.0.0.1.</summary>
+    public int HttpPort { get; }
+
+    public Uri Http => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
 
     public string Database => Path.Combine(Directory, "callcenter.db");
 
@@ -53,6 +59,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
 
         var sipPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         var rtpBase = Random.Shared.Next(200, 300) * 100;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -67,6 +74,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             TestPaths.NodeAssembly, "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
+            "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
         }.Concat(fileOptions))
         {
             info.ArgumentList.Add(argument);
@@ -77,7 +85,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             info.ArgumentList.Add(option);
         }
 
-        var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort);
+        var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort, httpPort);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node._process.Start();
