@@ -20,9 +20,9 @@ public sealed class KeyValueLoggerSpec : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static ActorSystem System(string name, KeyValueLoggerSetup setup)
+    private static ActorSystem System(string name, KeyValueLoggerSetup setup, string extra = "")
     {
-        var config = ConfigurationFactory.ParseString($"akka.loglevel = DEBUG\nakka.loggers = [\"{typeof(KeyValueLogger).AssemblyQualifiedName}\"]");
+        var config = ConfigurationFactory.ParseString($"akka.loglevel = DEBUG\nakka.loggers = [\"{typeof(KeyValueLogger).AssemblyQualifiedName}\"]\n{extra}");
         return ActorSystem.Create(name, ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), setup));
     }
 
@@ -70,6 +70,37 @@ public sealed class KeyValueLoggerSpec : IAsyncLifetime
         {
             await system.Terminate();
         }
+    }
+
+    [Fact]
+    public async Task Logger_should_start_in_a_clustered_node_before_remoting_has_an_address()
+    {
+        var sink = new RecordingLoggerFactory();
+        var system = System("clustered", new KeyValueLoggerSetup(sink), """
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+            """);
+        try
+        {
+            system.ActorOf(Props.Create(() => new Talker()), "talker").Tell("no");
+
+            var line = await sink.WaitForAsync(l => l.Text.StartsWith("Agent bob", StringComparison.Ordinal));
+            Assert.Contains(" source=/user/talker ", line.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Theory]
+    [InlineData("akka://callcenter/user/sip", "/user/sip")]
+    [InlineData("akka.tcp://callcenter@127.0.0.1:4053/system/sharding/agent/1/alice", "/system/sharding/agent/1/alice")]
+    [InlineData("CoordinatedShutdown (akka://callcenter)", "CoordinatedShutdown (akka://callcenter)")]
+    [InlineData("akka://callcenter", "akka://callcenter")]
+    public void Source_should_be_the_actor_path_without_the_system_address(string source, string path)
+    {
+        Assert.Equal(path, LogFields.ActorPath(source));
     }
 
     [Theory]

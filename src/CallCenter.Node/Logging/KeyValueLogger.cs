@@ -25,7 +25,6 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly Dictionary<Type, ILogger> _loggers = [];
-    private readonly string _systemAddress;
     private readonly Func<LogFields, Exception?, string> _render;
 
     public KeyValueLogger()
@@ -34,7 +33,6 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
         _loggerFactory = setup.HasValue
             ? setup.Value.LoggerFactory
             : throw new InvalidOperationException($"{nameof(KeyValueLogger)} needs a {nameof(KeyValueLoggerSetup)} in the actor system's setup");
-        _systemAddress = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
         _render = setup.Value.FieldsInText ? static (fields, _) => fields.ToString() : static (fields, _) => fields.Message;
     }
 
@@ -71,7 +69,7 @@ public sealed class KeyValueLogger : ActorBase, IRequiresMessageQueue<ILoggerMes
         LogFields fields;
         try
         {
-            fields = LogFields.From(log, _systemAddress);
+            fields = LogFields.From(log);
         }
         catch (FormatException e)
         {

@@ -27,11 +27,9 @@ public sealed class LogFields : IReadOnlyList<KeyValuePair<string, object?>>
 
     public KeyValuePair<string, object?> this[int index] => _fields[index];
 
-    public static LogFields From(LogEvent log, string systemAddress)
+    public static LogFields From(LogEvent log)
     {
-        var fields = new List<KeyValuePair<string, object?>>();
-        var source = log.LogSource ?? "";
-        fields.Add(new("source", source.StartsWith(systemAddress, StringComparison.Ordinal) ? source[systemAddress.Length..] : source));
+        var fields = new List<KeyValuePair<string, object?>> { new("source", ActorPath(log.LogSource ?? "")) };
         if (log.Message is LogMessage message)
         {
             foreach (var (name, value) in message.GetProperties())
@@ -57,6 +55,15 @@ public sealed class LogFields : IReadOnlyList<KeyValuePair<string, object?>>
         }
 
         return line.ToString();
+    }
+
+    /// <summary>An actor's path without the system's address (<c>akka.tcp://callcenter@host:4053/user/sip</c> →
+    /// <c>/user/sip</c>), which is the same on every line of a node; any other source as it is.</summary>
+    public static string ActorPath(string source)
+    {
+        var scheme = source.StartsWith("akka", StringComparison.Ordinal) ? source.IndexOf("://", StringComparison.Ordinal) : -1;
+        var path = scheme < 0 ? -1 : source.IndexOf('/', scheme + 3);
+        return path < 0 ? source : source[path..];
     }
 
     public static string SnakeCase(string name)
