@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+. sipp/lib.sh
 
 agents=1000 starts=5 port=16060 dll=""
 while [ $# -gt 0 ]; do
@@ -37,23 +38,12 @@ start_node() { # folder args...
     < stdin > node.log 2>&1) &
   node_pid=$!
   exec 3> "$dir/stdin"
-  for _ in $(seq 1 1200); do grep -q "CallCenter node ready" "$dir/node.log" && return 0; kill -0 "$node_pid" 2>/dev/null || break; sleep 0.05; done
-  tail -20 "$dir/node.log"; return 1
+  wait_node_ready "$dir/node.log" "$node_pid" 60
 }
 stop_node() { echo quit >&3; exec 3>&-; wait "$node_pid" 2>/dev/null; node_pid=""; }
-# The first line after the command with the prefix ("STATUS ", "MEMORY "), without the prefix.
-node_command() { # folder command prefix
-  local before; before=$(grep -c "^$3" "$1/node.log")
-  echo "$2" >&3
-  for _ in $(seq 1 100); do
-    [ "$(grep -c "^$3" "$1/node.log")" -gt "$before" ] && { grep "^$3" "$1/node.log" | tail -1 | cut -c$((${#3} + 1))-; return 0; }
-    sleep 0.2
-  done
-  echo "{}"
-}
 memory() { # folder -> "rss_MiB managed_MiB_after_full_collection"
   local managed rss
-  managed=$(node_command "$1" collect "MEMORY " | jq .managedBytes)
+  managed=$(node_command "$1/node.log" collect "MEMORY " | jq .managedBytes)
   rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(pgrep -P "$node_pid" -f CallCenter.Node.dll | head -1)/status" 2>/dev/null)
   [ -z "$rss" ] && rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(pgrep -f "dotnet $dll" | head -1)/status")
   awk -v r="$rss" -v m="$managed" 'BEGIN { printf "%.0f %.1f", r / 1024, m / 1048576 }'

@@ -127,13 +127,21 @@ internal sealed partial class Softphone : ISipTransactionUser, IAsyncDisposable
     }
 
     /// <summary>The connection to the server failed: the REGISTER in flight, if any, fails now rather than after Timer F.</summary>
-    private void ServerUnreachable()
+    /// <remarks>
+    /// A refused loopback connection is reported on a socket thread while <see cref="SendRegister"/> may not yet have
+    /// stored the transaction it is sending. The socket thread must not block, so the check goes to the pool and takes
+    /// the gate there: it then runs after the store, and the failure cannot be missed.
+    /// </remarks>
+    private void ServerUnreachable() => ThreadPool.QueueUserWorkItem(_ =>
     {
-        if (Volatile.Read(ref _registerTransaction) is { } register)
+        lock (_gate)
         {
-            _layer.OnTransportError(register);
+            if (_registerTransaction is { } register)
+            {
+                _layer.OnTransportError(register);
+            }
         }
-    }
+    });
 
     private void Unanswered(TransactionKey transaction, string what)
     {

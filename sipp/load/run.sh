@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+. sipp/lib.sh
 load="$root/sipp/load"
 
 agents=1000 hold_ms=1000 step_seconds=60 rates="50 100 200 500" reg_rates="200 500 1000" reg_seconds=10
@@ -87,8 +88,7 @@ dotnet "$dll" --config "$work/node.hocon" --sip-port "$sip_port" --bind 127.0.0.
   --db "$work/callcenter.db" --http-port 0 < "$work/stdin" > "$work/node.log" 2>&1 &
 node_pid=$!
 exec 3> "$work/stdin"
-for _ in $(seq 1 240); do grep -q "CallCenter node ready" "$work/node.log" && break; kill -0 $node_pid 2>/dev/null || break; sleep 0.5; done
-grep -q "CallCenter node ready" "$work/node.log" || { tail -30 "$work/node.log"; exit 1; }
+wait_node_ready "$work/node.log" "$node_pid" 120 || exit 1
 log "node pid $node_pid ready on 127.0.0.1:$sip_port, $agents agents, SQLite $work/callcenter.db"
 
 # CPU ticks and RSS of the node every 0.5 s: "epoch_ms ticks rss_kB".
@@ -101,17 +101,7 @@ log "node pid $node_pid ready on 127.0.0.1:$sip_port, $agents agents, SQLite $wo
 sampler_pid=$!
 ticks=$(getconf CLK_TCK)
 
-# Sends a command and prints the first line with the prefix that appears after it.
-node_command() { # command prefix
-  local before; before=$(grep -c "^$2" "$work/node.log")
-  echo "$1" >&3
-  for _ in $(seq 1 100); do
-    [ "$(grep -c "^$2" "$work/node.log")" -gt "$before" ] && { grep "^$2" "$work/node.log" | tail -1 | cut -c$((${#2} + 1))-; return 0; }
-    sleep 0.2
-  done
-  echo "{}"; return 1
-}
-status() { node_command status "STATUS "; }
+status() { node_command "$work/node.log" status "STATUS "; }
 # CPU % of one core and peak RSS (MiB) between two epoch_ms marks.
 proc_window() { # from_ms to_ms
   awk -v a="$1" -v b="$2" -v hz="$ticks" '$1 >= a && $1 <= b { if (!n++) { t0 = $1; c0 = $2 } t1 = $1; c1 = $2; if ($3 > m) m = $3 }
@@ -170,7 +160,7 @@ dir=$(run_sipp register 120 "127.0.0.1:$sip_port" -sf "$load/register.xml" -inf 
   -key domain 127.0.0.1 -key contact_port "$agent_port" -key expires 3600 -i 127.0.0.1 -p "$reg_port" \
   -r "$registration_rate" -m "$agents" -l 200)
 log "registered $(stat_column "$dir/stats.csv" 'SuccessfulCall(C)') of $agents agents (failed $(stat_column "$dir/stats.csv" 'FailedCall(C)')); $(settled)"
-baseline=$(node_command collect "MEMORY " | jq .managedBytes)
+baseline=$(node_command "$work/node.log" collect "MEMORY " | jq .managedBytes)
 log "managed heap after registration (full collection): $((baseline / 1024)) KiB"
 
 summary="$out/summary.md"
@@ -249,7 +239,7 @@ if [ "$media_calls" -gt 0 ]; then
   sleep $((ramp + (media_seconds - ramp) / 2))
   peak=$(status)
   active=$(echo "$peak" | jq .openCalls)
-  peak_heap=$(node_command collect "MEMORY " | jq .managedBytes)
+  peak_heap=$(node_command "$work/node.log" collect "MEMORY " | jq .managedBytes)
   wait $media_sipp
   to=$(date +%s%3N)
   left=$(settled)
@@ -261,7 +251,7 @@ if [ "$media_calls" -gt 0 ]; then
   dir=$out/media
   ok=$(stat_column "$dir/stats.csv" 'SuccessfulCall(C)') failed=$(stat_column "$dir/stats.csv" 'FailedCall(C)')
   read -r cpu rss <<< "$(proc_window "$from" "$to")"
-  after_heap=$(node_command collect "MEMORY " | jq .managedBytes)
+  after_heap=$(node_command "$work/node.log" collect "MEMORY " | jq .managedBytes)
   {
     echo
     echo "### Media: $media_calls calls ramped in at $media_rate/s, each bridged for $media_seconds s, PCMA 50 packets/s each way"
