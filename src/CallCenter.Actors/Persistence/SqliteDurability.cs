@@ -16,7 +16,8 @@ public enum SqliteDurability
     PowerLoss,
 }
 
-/// <summary>Applies <see cref="SqliteDurability"/> to the journal's, snapshot store's and read journal's connections.</summary>
+/// <summary>Applies <see cref="SqliteDurability"/> (and SQLite's own busy wait: <see cref="SqliteConnections.BusyTimeoutPragma"/>)
+/// to the journal's, snapshot store's and read journal's connections.</summary>
 /// <remarks>The pragma is per connection and Microsoft.Data.Sqlite has no connection-string keyword for it, so it is set
 /// by linq2db right after each connection opens, through Akka.Persistence.Sql's per-plugin DataOptions.</remarks>
 internal static class SqliteDurabilitySetup
@@ -29,7 +30,8 @@ internal static class SqliteDurabilitySetup
 
     public static MultiDataOptionsSetup For(string connectionString, SqliteDurability durability)
     {
-        var pragma = durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        var pragma = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous = FULL; " : "PRAGMA synchronous = NORMAL; ")
+            + SqliteConnections.BusyTimeoutPragma(connectionString);
         var options = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(connection => Run(connection, pragma), (connection, token) => RunAsync(connection, pragma, token));
