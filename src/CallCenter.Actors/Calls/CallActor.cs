@@ -58,7 +58,11 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
             Log.Warning("Media of call {CallId} failed: {Reason}", Id, m.Reason);
             End(CallDisposition.Failed, ActorRefs.Nobody, Gone.Nobody);
         });
-        Command<CallQueries.GetCallState>(_ => Sender.Tell(new CallQueries.CallStateResult(State)));
+        Command<CallQueries.GetCallState>(_ =>
+        {
+            var replyTo = Sender;
+            AfterWrites(() => replyTo.Tell(new CallQueries.CallStateResult(State)));
+        });
         Command<Terminated>(QueueStopped);
         Command<CallChecks.ConfirmAgentHold>(ConfirmAgentHold);
         Command<CallChecks.ConfirmQueuePlace>(ConfirmQueuePlace);
@@ -109,13 +113,16 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         if (State.Phase == CallPhase.New || State.IsEnded)
         {
-            if (State.Phase == CallPhase.New)
+            AfterWrites(() =>
             {
-                // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
-                _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
-            }
+                if (State.Phase == CallPhase.New)
+                {
+                    // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
+                    _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
+                }
 
-            Context.Parent.Tell(new CallFinished(Id));
+                Context.Parent.Tell(new CallFinished(Id));
+            });
             return;
         }
 
@@ -127,7 +134,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         if (State.IsEnded)
         {
-            Reply(replyTo, CommandResult.NoOp);
+            AfterWrites(() => Reply(replyTo, CommandResult.NoOp));
             return;
         }
 
