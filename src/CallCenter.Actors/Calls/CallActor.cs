@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using CallCenter.Actors.Entities;
 using CallCenter.Actors.Signalling;
 using CallCenter.Domain;
@@ -23,6 +24,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     private const string RingTimer = "ring";
     private const string JoinTimer = "join";
     private static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(5);
+    private static readonly Recovery NoSnapshot = new(SnapshotSelectionCriteria.None);
 
     private readonly CallPorts _ports;
     private readonly CallStart _start;
@@ -91,6 +93,8 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
         state.Decide(command, now);
 
     protected override CallState Apply(CallState state, ICallEvent e) => state.Apply(e);
+
+    public override Recovery Recovery => _start == CallStart.New ? NoSnapshot : base.Recovery;
 
     protected override void OnPersisted(ICallEvent e) => Context.System.EventStream.Publish(e);
 
