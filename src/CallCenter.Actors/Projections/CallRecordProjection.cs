@@ -10,17 +10,17 @@ using CallCenter.Domain;
 namespace CallCenter.Actors.Projections;
 
 /// <summary>
-/// Owns the stream that follows the journal's "call" tag into <see cref="CallRecordStore"/>. Each (re)start of the stream
+/// Owns the stream that follows the journal's "call" tag into <see cref="ICallRecordStore"/>. Each (re)start of the stream
 /// reads the stored offset first, so a failure anywhere (query, database) restarts with backoff from the last committed
 /// batch. Every committed batch is published on the EventStream as <see cref="CallRecordsProjected"/>.
 /// </summary>
 public sealed class CallRecordProjection : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly CallRecordStore _store;
+    private readonly ICallRecordStore _store;
     private readonly CallRecordProjectionSettings _settings;
 
-    public CallRecordProjection(CallRecordStore store, CallRecordProjectionSettings settings)
+    public CallRecordProjection(ICallRecordStore store, CallRecordProjectionSettings settings)
     {
         _store = store;
         _settings = settings;
@@ -42,7 +42,7 @@ public sealed class CallRecordProjection : ReceiveActor
         Receive<StreamFailed>(failed => throw new InvalidOperationException("call-record projection stream failed", failed.Cause));
     }
 
-    public static Props Props(CallRecordStore store, CallRecordProjectionSettings? settings = null)
+    public static Props Props(ICallRecordStore store, CallRecordProjectionSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         settings ??= CallRecordProjectionSettings.Default;

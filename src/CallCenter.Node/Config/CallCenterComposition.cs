@@ -39,9 +39,16 @@ public static class CallCenterComposition
             .WithSipGateway(gateway)
             .AddCallActors(new CallActorsSettings(configuration.NodeId))
             .WithNodeDrain(DrainSettings(configuration))
-            .WithCallRecordProjection(CallRecordStore.ForSqliteFile(configuration.Database))
+            .WithCallRecordProjection(CallRecordStore(configuration))
             .WithActors((system, registry) => registry.Register<NodeMonitorActor>(system.ActorOf(NodeMonitorActor.Props(), "monitor")));
     }
+
+    /// <summary>The call records go where the journal is: on PostgreSQL one table for the whole cluster (every node's
+    /// projection may write it, <see cref="PostgreSqlCallRecordStore"/>), else the node's SQLite file.</summary>
+    public static ICallRecordStore CallRecordStore(NodeConfiguration configuration) =>
+        configuration.PostgreSql is { } postgreSql
+            ? new PostgreSqlCallRecordStore(postgreSql)
+            : SqliteCallRecordStore.ForSqliteFile(configuration.Database);
 
     /// <summary>How the node drains on SIGTERM / Ctrl+C (<c>callcenter.shutdown</c>).</summary>
     public static NodeDrainSettings DrainSettings(NodeConfiguration configuration) => new()
