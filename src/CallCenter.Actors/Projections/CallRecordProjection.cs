@@ -56,27 +56,31 @@ public sealed class CallRecordProjection : ReceiveActor
 
     protected override void PreStart()
     {
-        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<IEventsByTagQuery>(_settings.ReadJournalPluginId);
+        var query = PersistenceQuery.Get(Context.System);
         var restart = RestartSettings.Create(_settings.MinBackoff, _settings.MaxBackoff, randomFactor: 0.2);
 
         RestartSource
-            .OnFailuresWithBackoff(() => Run(journal), restart)
+            .OnFailuresWithBackoff(() => Run(query), restart)
             .RunWith(Sink.ActorRef<CallRecordsProjected>(Self, StreamEnded.Instance, e => new StreamFailed(e)), Context.Materializer());
     }
 
-    // One attempt: read the committed offset, then follow the tag from there, writing batches as they fill.
-    private Source<CallRecordsProjected, NotUsed> Run(IEventsByTagQuery journal) =>
-        Source.FromTask(StartAsync())
-            .ConcatMany(offset => journal.EventsByTag(EventTags.Call, Offset.Sequence(offset)))
+    // One attempt: get the read journal, read the committed offset, then follow the tag from there, writing batches as they fill.
+    private Source<CallRecordsProjected, NotUsed> Run(PersistenceQuery query) =>
+        Source.FromTask(StartAsync(query))
+            .ConcatMany(start => start.Journal.EventsByTag(EventTags.Call, Offset.Sequence(start.Offset)))
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, WriteAsync)
             .Log("call-record-projection", log: _log)
             .WithAttributes(Attributes.CreateLogLevels(LogLevel.DebugLevel, LogLevel.InfoLevel, LogLevel.WarningLevel));
 
-    private async Task<long> StartAsync()
+    private async Task<(IEventsByTagQuery Journal, long Offset)> StartAsync(PersistenceQuery query)
     {
+        // The SQL read journal's constructor blocks until the journal's tables are initialised and throws after 5 s. With
+        // nodes starting together on a busy PostgreSQL that happened, and thrown in PreStart it stopped the projection
+        // for good: that node never projected again. Here it is one failed attempt, retried with backoff, off the actor's thread.
+        var journal = await Task.Run(() => query.ReadJournalFor<IEventsByTagQuery>(_settings.ReadJournalPluginId));
         await _store.EnsureCreatedAsync();
-        return await _store.ReadOffsetAsync();
+        return (journal, await _store.ReadOffsetAsync());
     }
 
     private Task<CallRecordsProjected> WriteAsync(IEnumerable<EventEnvelope> batch)
