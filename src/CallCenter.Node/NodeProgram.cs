@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Hosting;
 using CallCenter.Actors.Gateway;
 using CallCenter.Actors.Shutdown;
-using CallCenter.Node.Cluster;
 using CallCenter.Node.Config;
 using CallCenter.Node.Logging;
 using CallCenter.Node.Monitoring;
@@ -19,6 +18,9 @@ public static class NodeProgram
     public const int InvalidConfiguration = 2;
     public const int StartFailed = 3;
 
+    /// <summary>Another running node has this node's id (on the same PostgreSQL schema).</summary>
+    public const int DuplicateNodeId = 4;
+
     /// <summary>The line printed once the node takes calls; scripts and tests wait for it.</summary>
     public const string ReadyLine = "CallCenter node ready";
 
@@ -30,7 +32,6 @@ public static class NodeProgram
         NodeConfiguration configuration;
         SipGatewaySettings gateway;
         var readiness = new NodeReadiness();
-        var refusal = new NodeRefusal();
         try
         {
             var commandLine = CommandLine.Parse(args);
@@ -54,6 +55,12 @@ public static class NodeProgram
         {
             Console.Error.WriteLine($"Cannot start: {busy}");
             return StartFailed;
+        }
+
+        await using var nodeIdLock = await LockNodeIdAsync(configuration);
+        if (nodeIdLock is { Held: false })
+        {
+            return nodeIdLock.ExitCode;
         }
 
         var builder = Host.CreateApplicationBuilder();
@@ -91,7 +98,7 @@ public static class NodeProgram
                 loggers.ClearLoggers();
                 loggers.AddLogger<KeyValueLogger>();
             });
-            akka.AddCallCenterNode(configuration, gateway, refusal.Refuse);
+            akka.AddCallCenterNode(configuration, gateway);
         });
         builder.Services.AddHostedService<ConsoleCommands>();
 
@@ -113,16 +120,42 @@ public static class NodeProgram
 
         PrintBanner(configuration, listening, host.Services.GetRequiredService<OperationsEndpoint>().Address);
         readiness.Ready();
-        var shutdown = host.WaitForShutdownAsync();
-        if (await Task.WhenAny(shutdown, refusal.Refused) == shutdown)
+        await host.WaitForShutdownAsync();
+        return 0;
+    }
+
+    /// <summary>On PostgreSQL, the node id's lock (<see cref="NodeIdLock"/>); null for a SQLite node, which no other node shares.</summary>
+    private static async Task<NodeIdLockResult?> LockNodeIdAsync(NodeConfiguration configuration)
+    {
+        if (configuration.PostgreSql is not { } postgreSql)
         {
-            await shutdown;
-            return 0;
+            return null;
         }
 
-        Console.Error.WriteLine($"Cannot run: {await refusal.Refused}");
-        await host.StopAsync();
-        return InvalidConfiguration;
+        try
+        {
+            if (await NodeIdLock.TryAcquireAsync(postgreSql, configuration.NodeId) is { } held)
+            {
+                return new NodeIdLockResult(held, 0);
+            }
+
+            Console.Error.WriteLine(
+                $"Cannot start: another node is running with {NodeConfigurationReader.Root}.node-id = \"{configuration.NodeId}\" on this database; " +
+                "give every node of a cluster its own node-id");
+            return new NodeIdLockResult(null, DuplicateNodeId);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"Cannot start: PostgreSQL ({NodeConfigurationReader.Root}.persistence.postgresql) cannot be reached: {e.Message}");
+            return new NodeIdLockResult(null, StartFailed);
+        }
+    }
+
+    private sealed record NodeIdLockResult(NodeIdLock? Lock, int ExitCode) : IAsyncDisposable
+    {
+        public bool Held => Lock is not null;
+
+        public ValueTask DisposeAsync() => Lock?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     private static string ReadConfigFile(string? path)

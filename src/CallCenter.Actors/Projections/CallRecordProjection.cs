@@ -10,17 +10,17 @@ using CallCenter.Domain;
 namespace CallCenter.Actors.Projections;
 
 /// <summary>
-/// Owns the stream that follows the journal's "call" tag into <see cref="CallRecordStore"/>. Each (re)start of the stream
+/// Owns the stream that follows the journal's "call" tag into <see cref="ICallRecordStore"/>. Each (re)start of the stream
 /// reads the stored offset first, so a failure anywhere (query, database) restarts with backoff from the last committed
 /// batch. Every committed batch is published on the EventStream as <see cref="CallRecordsProjected"/>.
 /// </summary>
 public sealed class CallRecordProjection : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly CallRecordStore _store;
+    private readonly ICallRecordStore _store;
     private readonly CallRecordProjectionSettings _settings;
 
-    public CallRecordProjection(CallRecordStore store, CallRecordProjectionSettings settings)
+    public CallRecordProjection(ICallRecordStore store, CallRecordProjectionSettings settings)
     {
         _store = store;
         _settings = settings;
@@ -42,7 +42,7 @@ public sealed class CallRecordProjection : ReceiveActor
         Receive<StreamFailed>(failed => throw new InvalidOperationException("call-record projection stream failed", failed.Cause));
     }
 
-    public static Props Props(CallRecordStore store, CallRecordProjectionSettings? settings = null)
+    public static Props Props(ICallRecordStore store, CallRecordProjectionSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         settings ??= CallRecordProjectionSettings.Default;
@@ -56,27 +56,31 @@ public sealed class CallRecordProjection : ReceiveActor
 
     protected override void PreStart()
     {
-        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<IEventsByTagQuery>(_settings.ReadJournalPluginId);
+        var query = PersistenceQuery.Get(Context.System);
         var restart = RestartSettings.Create(_settings.MinBackoff, _settings.MaxBackoff, randomFactor: 0.2);
 
         RestartSource
-            .OnFailuresWithBackoff(() => Run(journal), restart)
+            .OnFailuresWithBackoff(() => Run(query), restart)
             .RunWith(Sink.ActorRef<CallRecordsProjected>(Self, StreamEnded.Instance, e => new StreamFailed(e)), Context.Materializer());
     }
 
-    // One attempt: read the committed offset, then follow the tag from there, writing batches as they fill.
-    private Source<CallRecordsProjected, NotUsed> Run(IEventsByTagQuery journal) =>
-        Source.FromTask(StartAsync())
-            .ConcatMany(offset => journal.EventsByTag(EventTags.Call, Offset.Sequence(offset)))
+    // One attempt: get the read journal, read the committed offset, then follow the tag from there, writing batches as they fill.
+    private Source<CallRecordsProjected, NotUsed> Run(PersistenceQuery query) =>
+        Source.FromTask(StartAsync(query))
+            .ConcatMany(start => start.Journal.EventsByTag(EventTags.Call, Offset.Sequence(start.Offset)))
             .GroupedWithin(_settings.BatchSize, _settings.BatchWindow)
             .SelectAsync(1, WriteAsync)
             .Log("call-record-projection", log: _log)
             .WithAttributes(Attributes.CreateLogLevels(LogLevel.DebugLevel, LogLevel.InfoLevel, LogLevel.WarningLevel));
 
-    private async Task<long> StartAsync()
+    private async Task<(IEventsByTagQuery Journal, long Offset)> StartAsync(PersistenceQuery query)
     {
+        // The SQL read journal's constructor blocks until the journal's tables are initialised and throws after 5 s. With
+        // nodes starting together on a busy PostgreSQL that happened, and thrown in PreStart it stopped the projection
+        // for good: that node never projected again. Here it is one failed attempt, retried with backoff, off the actor's thread.
+        var journal = await Task.Run(() => query.ReadJournalFor<IEventsByTagQuery>(_settings.ReadJournalPluginId));
         await _store.EnsureCreatedAsync();
-        return await _store.ReadOffsetAsync();
+        return (journal, await _store.ReadOffsetAsync());
     }
 
     private Task<CallRecordsProjected> WriteAsync(IEnumerable<EventEnvelope> batch)

@@ -10,7 +10,7 @@ public static class ProjectionHostingExtensions
     /// <paramref name="store"/>. Needs the read journal of <c>WithCallCenterPersistence</c>.
     /// </summary>
     public static AkkaConfigurationBuilder WithCallRecordProjection(
-        this AkkaConfigurationBuilder builder, CallRecordStore store, CallRecordProjectionSettings? settings = null)
+        this AkkaConfigurationBuilder builder, ICallRecordStore store, CallRecordProjectionSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var props = CallRecordProjection.Props(store, settings); // validates now, not when the system starts

@@ -21,10 +21,9 @@ namespace CallCenter.Node.Config;
 public static class CallCenterComposition
 {
     /// <summary>Wires the whole node from its configuration (local entity placement: one process). The gateway's settings come
-    /// from <see cref="GatewaySettings"/>, built before the host so that their errors come first. <paramref name="refuse"/> is
-    /// called when the node must not run after all (another cluster member has its node id).</summary>
+    /// from <see cref="GatewaySettings"/>, built before the host so that their errors come first.</summary>
     public static AkkaConfigurationBuilder AddCallCenterNode(
-        this AkkaConfigurationBuilder builder, NodeConfiguration configuration, SipGatewaySettings gateway, Action<string> refuse)
+        this AkkaConfigurationBuilder builder, NodeConfiguration configuration, SipGatewaySettings gateway)
     {
         var agents = configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Settings, a.Queues)).ToImmutableArray();
         var queues = configuration.Queues.Select(q => new QueueDefinition(q.Id, q.Settings)).ToImmutableArray();
@@ -33,17 +32,23 @@ public static class CallCenterComposition
             ? PersistenceSettings.PostgreSql(postgreSql)
             : PersistenceSettings.Sqlite(configuration.Database);
         return builder
-            .WithCallCenterCluster(configuration.Cluster, configuration.NodeId)
+            .WithCallCenterCluster(configuration.Cluster)
             .WithCallCenterPersistence(persistence)
             .AddAgentActors(new AgentActorsSettings { Agents = agents, Placement = placement })
             .AddQueueActors(new QueueActorsSettings { Queues = queues, Placement = placement })
             .WithSipGateway(gateway)
-            .AddCallActors(new CallActorsSettings(configuration.NodeId) { StartWhenOpened = configuration.Cluster.Enabled })
-            .WithNodeIdGuard(configuration.Cluster, configuration.NodeId, refuse)
+            .AddCallActors(new CallActorsSettings(configuration.NodeId))
             .WithNodeDrain(DrainSettings(configuration))
-            .WithCallRecordProjection(CallRecordStore.ForSqliteFile(configuration.Database))
+            .WithCallRecordProjection(CallRecordStore(configuration))
             .WithActors((system, registry) => registry.Register<NodeMonitorActor>(system.ActorOf(NodeMonitorActor.Props(), "monitor")));
     }
+
+    /// <summary>The call records go where the journal is: on PostgreSQL one table for the whole cluster (every node's
+    /// projection may write it, <see cref="PostgreSqlCallRecordStore"/>), else the node's SQLite file.</summary>
+    public static ICallRecordStore CallRecordStore(NodeConfiguration configuration) =>
+        configuration.PostgreSql is { } postgreSql
+            ? new PostgreSqlCallRecordStore(postgreSql)
+            : SqliteCallRecordStore.ForSqliteFile(configuration.Database);
 
     /// <summary>How the node drains on SIGTERM / Ctrl+C (<c>callcenter.shutdown</c>).</summary>
     public static NodeDrainSettings DrainSettings(NodeConfiguration configuration) => new()

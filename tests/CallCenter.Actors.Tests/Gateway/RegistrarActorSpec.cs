@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
+using CallCenter.Actors.Agents;
 using CallCenter.Actors.Gateway;
 using CallCenter.Actors.Gateway.Registrar;
 using CallCenter.Actors.Tests.Kit;
@@ -12,7 +13,8 @@ using static CallCenter.Actors.Tests.Gateway.GatewayText;
 
 namespace CallCenter.Actors.Tests.Gateway;
 
-/// <summary>The registrar behind the gateway: the test actor is its parent (the gateway) and a probe its agents.</summary>
+/// <summary>The registrar behind the gateway: the test actor is its parent (the gateway) and a probe its agents, which
+/// confirms each new binding as an agent entity does (it answers the state query sent behind the command).</summary>
 public sealed class RegistrarActorSpec : ActorSpec
 {
     private const string Realm = "cc.example";
@@ -24,6 +26,47 @@ public sealed class RegistrarActorSpec : ActorSpec
         : base(output)
     {
         _agents = CreateTestProbe("agents");
+        _agents.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
+        {
+            if (message is AgentQueries.GetAgentState query)
+            {
+                sender.Tell(new AgentQueries.AgentStateResult(new AgentState(query.AgentId)));
+            }
+
+            return AutoPilot.KeepRunning;
+        }));
+        _agents.IgnoreMessages<AgentQueries.GetAgentState>();
+    }
+
+    [Fact]
+    public async Task Registrar_should_answer_503_with_retry_after_while_the_agent_entity_is_unreachable_and_tell_it_again_on_the_retry()
+    {
+        // The agents region of a cluster whose shard for alice is on a node that died and is not downed yet: never answers.
+        var unreachable = CreateTestProbe("unreachable-agents");
+        var registrar = Start(agents: unreachable);
+        var challenge = await Send(registrar, Register("alice"));
+
+        registrar.Tell(new SipInbound.Request(Incoming(Register("alice", cseq: 2, authorization: Answer(challenge, DigestAlgorithm.Md5, "alice", "secret")))), TestActor);
+        await unreachable.ExpectMsgAsync<AgentCommands.Register>();
+        Assert.Equal(new AgentId("alice"), (await unreachable.ExpectMsgAsync<AgentQueries.GetAgentState>()).AgentId);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromSeconds(2.9));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromSeconds(0.1));
+
+        var unavailable = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;
+        Assert.Equal(503, unavailable.StatusCode);
+        Assert.Equal(["10"], unavailable.Headers.Lines(SipHeaderNames.RetryAfter).ToArray());
+        Assert.NotNull(unavailable.To?.Tag);
+
+        // The phone retries once the shard has moved: the entity hears the same binding again (it may never have had it) and answers.
+        registrar.Tell(new SipInbound.Request(Incoming(Register("alice", cseq: 3, authorization: Answer(challenge, DigestAlgorithm.Md5, "alice", "secret")))), TestActor);
+        Assert.Equal("<sip:alice@10.0.0.5:5062>", (await unreachable.ExpectMsgAsync<AgentCommands.Register>()).Contact);
+        await unreachable.ExpectMsgAsync<AgentQueries.GetAgentState>();
+        unreachable.Reply(new AgentQueries.AgentStateResult(new AgentState(new AgentId("alice"))));
+        var ok = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Equal(["<sip:alice@10.0.0.5:5062>;expires=3600"], ok.Headers.Lines(SipHeaderNames.Contact).ToArray());
     }
 
     [Fact]
@@ -152,7 +195,7 @@ public sealed class RegistrarActorSpec : ActorSpec
         await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
-    private IActorRef Start(AuthFailureTrackerOptions? bans = null)
+    private IActorRef Start(AuthFailureTrackerOptions? bans = null, TestProbe? agents = null)
     {
         var settings = new RegistrarSettings
         {
@@ -161,8 +204,8 @@ public sealed class RegistrarActorSpec : ActorSpec
             Bans = bans ?? new AuthFailureTrackerOptions(),
             Clock = Clock,
         };
-        var agents = _agents.Ref;
-        return ChildActorOf(RegistrarActor.Props(settings, Realm, () => agents));
+        var agentsRef = (agents ?? _agents).Ref;
+        return ChildActorOf(RegistrarActor.Props(settings, Realm, () => agentsRef));
     }
 
     private async Task<SipResponse> RegisterAsync(

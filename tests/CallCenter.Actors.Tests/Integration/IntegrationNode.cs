@@ -54,7 +54,7 @@ internal sealed class IntegrationNode : IAsyncDisposable
     private readonly TestKitBase _kit;
     private bool _stopped;
 
-    private IntegrationNode(TestHost host, TestKitBase kit, ProbeLog? signals, ProbeLog? projected, CallRecordStore store)
+    private IntegrationNode(TestHost host, TestKitBase kit, ProbeLog? signals, ProbeLog? projected, SqliteCallRecordStore store)
     {
         _host = host;
         _kit = kit;
@@ -83,11 +83,11 @@ internal sealed class IntegrationNode : IAsyncDisposable
     /// <summary>Every <see cref="CallRecordsProjected"/> batch of this process, subscribed before the projection started.</summary>
     public ProbeLog? Projected { get; }
 
-    public CallRecordStore Store { get; }
+    public SqliteCallRecordStore Store { get; }
 
     public static async Task<IntegrationNode> StartAsync(TestKitBase kit, TempDatabase database, NodeLayout layout, NodeParts parts)
     {
-        var store = CallRecordStore.ForSqliteFile(database.Path);
+        var store = SqliteCallRecordStore.ForSqliteFile(database.Path);
         ProbeLog? signals = null;
         ProbeLog? projected = null;
         var host = await TestHost.StartAsync(builder =>

@@ -33,7 +33,7 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
     public async Task Projection_should_write_a_record_per_call_from_the_call_events_in_the_journal()
     {
         // arrange: records go to the journal's own file
-        var store = CallRecordStore.ForSqliteFile(Database.Path);
+        var store = SqliteCallRecordStore.ForSqliteFile(Database.Path);
         Sys.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
 
         // act: three calls, plus agent and queue events the projection must pass over
@@ -58,7 +58,7 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
     public async Task Projection_should_resume_from_its_offset_after_a_restart_without_doubling_or_missing_a_call()
     {
         // arrange: the first process projects call A and the start of call B, then stops
-        var store = CallRecordStore.ForSqliteFile(Database.Path);
+        var store = SqliteCallRecordStore.ForSqliteFile(Database.Path);
         Sys.ActorOf(CallRecordProjection.Props(store, Fast), "call-record-projection");
         await this.RunAsync(Sys.ActorOf(TestEntities.Call(A)), AnsweredCall(A, 0));
         var callB = Sys.ActorOf(TestEntities.Call(B));
@@ -100,7 +100,7 @@ public sealed class CallRecordProjectionSpec : SqliteSpec
     public async Task Projection_should_back_off_and_retry_while_its_database_is_locked()
     {
         // arrange: records in a database of their own, held locked by another writer
-        var store = CallRecordStore.ForSqliteFile(Database.Sibling("records"), busyTimeout: TimeSpan.FromSeconds(1));
+        var store = SqliteCallRecordStore.ForSqliteFile(Database.Sibling("records"), busyTimeout: TimeSpan.FromSeconds(1));
         await store.EnsureCreatedAsync();
         var blocker = new SqliteConnection(store.ConnectionString);
         await blocker.OpenAsync();

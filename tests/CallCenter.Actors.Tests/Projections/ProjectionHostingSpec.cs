@@ -17,7 +17,7 @@ public sealed class ProjectionHostingSpec : IDisposable
     [Fact]
     public async Task WithCallRecordProjection_should_register_the_projection_and_fill_call_records_from_the_journal()
     {
-        var store = CallRecordStore.ForSqliteFile(_database.Path);
+        var store = SqliteCallRecordStore.ForSqliteFile(_database.Path);
         var call = new CallId("hosted-1");
 
         await using var host = await TestHost.StartAsync(builder => builder
@@ -41,7 +41,7 @@ public sealed class ProjectionHostingSpec : IDisposable
     public void WithCallRecordProjection_should_refuse_broken_settings_while_configuring()
     {
         var builder = new AkkaConfigurationBuilder(new ServiceCollection(), "broken");
-        var store = CallRecordStore.ForSqliteFile(_database.Path);
+        var store = SqliteCallRecordStore.ForSqliteFile(_database.Path);
 
         var error = Assert.Throws<ArgumentException>(() =>
             builder.WithCallRecordProjection(store, new CallRecordProjectionSettings { BatchSize = 0 }));
@@ -52,7 +52,7 @@ public sealed class ProjectionHostingSpec : IDisposable
     public void Dispose() => _database.Dispose();
 
     // A bounded poll of the table: the test has no TestKit here to lend AwaitAssert.
-    private static async Task AwaitRecord(CallRecordStore store, CallId call)
+    private static async Task AwaitRecord(SqliteCallRecordStore store, CallId call)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));

@@ -54,8 +54,9 @@ internal sealed class ClusterNodes : IAsyncDisposable
     /// the first node started; the first node forms the cluster).</summary>
     public async Task<NodeProcess> StartAsync(string nodeId, string callCenterBlock, ITestOutputHelper output, NodeProcess? seed = null)
     {
-        var (port, configuration, options) = Prepare(nodeId, callCenterBlock, seed);
-        var node = await NodeProcess.StartAsync(configuration, output, TimeSpan.FromSeconds(90), options);
+        var port = FreePort.Next();
+        var options = Options(port, seed);
+        var node = await NodeProcess.StartAsync(Configuration(nodeId, callCenterBlock), output, TimeSpan.FromSeconds(90), options);
         if (options.Count > 2)
         {
             // Ready means SIP is up; a joining node is a member once the seed welcomes it.
@@ -67,33 +68,71 @@ internal sealed class ClusterNodes : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Runs a node that joins the cluster until it exits by itself: for nodes that must refuse to run.</summary>
-    public Task<(int ExitCode, string Output)> RunToExitAsync(string nodeId, string callCenterBlock, TimeSpan timeout)
+    /// <summary>Polls the cluster's one call_records table (every node projects into it) until <paramref name="done"/> holds.</summary>
+    public Task<IReadOnlyList<CallRecordRow>> WaitForRecordsAsync(Func<IReadOnlyList<CallRecordRow>, bool> done, TimeSpan timeout) =>
+        CallRecordRows.WaitForAsync(() => CallRecordRows.ReadPostgreSqlAsync(ConnectionString), done, timeout);
+
+    /// <summary>Waits until the call-record projection's offset reaches the last call event in the journal (its tag table).</summary>
+    public async Task WaitForProjectionsAsync(TimeSpan timeout)
     {
-        var (_, configuration, options) = Prepare(nodeId, callCenterBlock, null);
-        return NodeProcess.RunToExitAsync(configuration, timeout, [.. options]);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT (SELECT coalesce(max(ordering_id), 0) FROM tags WHERE tag = 'call'),
+                       (SELECT coalesce(max(last_ordering), 0) FROM projection_offsets WHERE projection = 'call-records');
+                """,
+                connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (journal, projected) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (projected >= journal)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the call-record projection stayed at {projected}, the journal's last call event is {journal}");
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     public int ClusterPortOf(NodeProcess node) => _ports[node];
 
-    private (int Port, string Configuration, List<string> Options) Prepare(string nodeId, string callCenterBlock, NodeProcess? seed)
+    /// <summary>Runs a node that is expected to stop by itself (refused start-up); its exit code and output.</summary>
+    public Task<(int ExitCode, string Output)> RunToExitAsync(string nodeId, string callCenterBlock, TimeSpan timeout) =>
+        NodeProcess.RunToExitAsync(
+            Configuration(nodeId, callCenterBlock),
+            timeout,
+            [
+                "--sip-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                "--http-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), .. Options(FreePort.Next(), seed: null),
+            ]);
+
+    private string Configuration(string nodeId, string callCenterBlock) => $$"""
+        {{callCenterBlock}}
+        callcenter {
+          node-id = "{{nodeId}}"
+          persistence { provider = postgresql, postgresql = "{{ConnectionString}}" }
+          cluster { stable-after = 3s }
+        }
+        """;
+
+    private List<string> Options(int clusterPort, NodeProcess? seed)
     {
-        var port = FreePort.Next();
-        var configuration = $$"""
-            {{callCenterBlock}}
-            callcenter {
-              node-id = "{{nodeId}}"
-              persistence { provider = postgresql, postgresql = "{{ConnectionString}}" }
-              cluster { stable-after = 3s }
-            }
-            """;
-        List<string> options = ["--cluster-port", port.ToString(CultureInfo.InvariantCulture)];
+        List<string> options = ["--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture)];
         if ((seed ?? _nodes.FirstOrDefault()) is { } through)
         {
             options.AddRange(["--seed", $"127.0.0.1:{ClusterPortOf(through)}"]);
         }
 
-        return (port, configuration, options);
+        return options;
     }
 
     private readonly Dictionary<NodeProcess, int> _ports = [];

@@ -304,9 +304,9 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 }
 
-/// <summary>The node's <c>status</c> answer.</summary>
+/// <summary>The node's <c>status</c> answer. Queued counts the calls in the node's queues (waiting or ringing).</summary>
 internal sealed record NodeStatusLine(
-    IReadOnlyList<string> Listeners, IReadOnlyList<AgentStatusLine> Agents, int OpenCalls, int SipCalls, IReadOnlyList<MediaStatusLine> Media)
+    IReadOnlyList<string> Listeners, IReadOnlyList<AgentStatusLine> Agents, int OpenCalls, int SipCalls, int Queued, IReadOnlyList<MediaStatusLine> Media)
 {
     public AgentStatusLine Agent(string id) => Agents.Single(a => a.Id == id);
 }

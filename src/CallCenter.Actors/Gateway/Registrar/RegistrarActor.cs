@@ -2,6 +2,7 @@ using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
 using CallCenter.Domain;
+using CallCenter.Actors.Agents;
 using CallCenter.Domain.Agents;
 using CallCenter.Sip.Auth;
 using CallCenter.Sip.Dialogs;
@@ -19,8 +20,11 @@ namespace CallCenter.Actors.Gateway.Registrar;
 /// count per source address and per account, and a banned one gets 403 without its credentials being checked.
 /// The AgentActor hears the preferred binding (<see cref="AgentBindings.Preferred"/>) whenever it changes, and
 /// Unregister once the phone removed its last one; a registration left to lapse expires on the agent's own timer.
+/// A REGISTER that changes what the agent was told is answered once the agent's entity has taken it (its answer to a
+/// state query sent right behind), or 503 with Retry-After when it stays silent, so a phone whose agent's shard is moving
+/// retries soon instead of believing itself registered.
 /// </remarks>
-public sealed class RegistrarActor : ReceiveActor
+public sealed class RegistrarActor : ReceiveActor, IWithTimers
 {
     private readonly RegistrarSettings _settings;
     private readonly Func<IActorRef> _agents;
@@ -28,6 +32,7 @@ public sealed class RegistrarActor : ReceiveActor
     private readonly AuthFailureTracker _failures;
     private readonly Dictionary<AgentId, AgentBindings> _bindings = [];
     private readonly Dictionary<AgentId, (string Contact, DateTimeOffset ExpiresAt)> _told = [];
+    private readonly PendingRegistrations _pending = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public RegistrarActor(RegistrarSettings settings, string realm, Func<IActorRef> agents)
@@ -47,7 +52,11 @@ public sealed class RegistrarActor : ReceiveActor
         _failures = new AuthFailureTracker(settings.Bans, settings.Clock);
 
         Receive<SipInbound.Request>(r => Register(r.Incoming));
+        Receive<AgentQueries.AgentStateResult>(r => AgentTook(r.State.AgentId));
+        Receive<AgentSilent>(silent => AgentStayedSilent(silent.Transaction));
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(RegistrarSettings settings, string realm, Func<IActorRef> agents) =>
         Akka.Actor.Props.Create(() => new RegistrarActor(settings, realm, agents));
@@ -125,26 +134,36 @@ public sealed class RegistrarActor : ReceiveActor
                 }
 
                 _bindings[agentId] = next;
-                TellAgent(agentId, next, now);
-                Respond(transaction, Registered(request, next, now));
+                var registered = Registered(request, next, now);
+                if (TellAgent(agentId, next, now))
+                {
+                    // Right behind the command on the same path, so its answer means the command was handled.
+                    _agents().Tell(new AgentQueries.GetAgentState(agentId), Self);
+                    _pending.Add(new PendingRegistrations.Pending(transaction, agentId, request, registered, current, next));
+                    Timers.StartSingleTimer(transaction, new AgentSilent(transaction), _settings.AgentAnswerTimeout);
+                    return;
+                }
+
+                Respond(transaction, registered);
                 return;
         }
     }
 
-    private void TellAgent(AgentId agentId, AgentBindings bindings, DateTimeOffset now)
+    /// <summary>Tells the agent's entity its new preferred binding, or that it has none; false when it knew already.</summary>
+    private bool TellAgent(AgentId agentId, AgentBindings bindings, DateTimeOffset now)
     {
         if (bindings.Preferred is { } preferred)
         {
             var contact = preferred.AgentContact.ToString();
             if (_told.TryGetValue(agentId, out var told) && told.Contact == contact && told.ExpiresAt == preferred.ExpiresAt)
             {
-                return;
+                return false;
             }
 
             _told[agentId] = (contact, preferred.ExpiresAt);
             _log.Info("Agent {AgentId} registered at {Contact} for {Expires}", agentId, contact, preferred.Remaining(now));
             _agents().Tell(new AgentCommands.Register(agentId, contact, preferred.Remaining(now)), ActorRefs.NoSender);
-            return;
+            return true;
         }
 
         _bindings.Remove(agentId);
@@ -152,7 +171,40 @@ public sealed class RegistrarActor : ReceiveActor
         {
             _log.Info("Agent {AgentId} unregistered", agentId);
             _agents().Tell(new AgentCommands.Unregister(agentId), ActorRefs.NoSender);
+            return true;
         }
+
+        return false;
+    }
+
+    // Answers come in the order the queries went (one sender, one entity), so the oldest pending REGISTER is the one answered.
+    private void AgentTook(AgentId agentId)
+    {
+        if (_pending.TakeOldest(agentId) is { } pending)
+        {
+            Timers.Cancel(pending.Transaction);
+            Respond(pending.Transaction, pending.Answer);
+        }
+    }
+
+    private void AgentStayedSilent(TransactionKey transaction)
+    {
+        if (_pending.Take(transaction) is not { } pending)
+        {
+            return;
+        }
+
+        // The phone will send this REGISTER again: forget what the entity may never have heard, so that it is told then,
+        // and put back the bindings unless a later REGISTER replaced them already.
+        _told.Remove(pending.AgentId);
+        if (ReferenceEquals(_bindings.GetValueOrDefault(pending.AgentId), pending.Applied))
+        {
+            _bindings[pending.AgentId] = pending.Before;
+        }
+
+        _log.Warning("Agent {AgentId} did not answer within {Timeout} (its shard may be moving): REGISTER answered 503", pending.AgentId, _settings.AgentAnswerTimeout);
+        var unavailable = SipResponse.For(pending.Request, 503, toTag: SipTokens.NewTag());
+        Respond(transaction, unavailable.WithHeaders(h => h.Add(SipHeaderNames.RetryAfter, Seconds(_settings.RetryAfter))));
     }
 
     private SipResponse Challenge(SipRequest request, bool stale)
@@ -184,4 +236,6 @@ public sealed class RegistrarActor : ReceiveActor
 
     private void Respond(TransactionKey transaction, SipResponse response) =>
         Context.Parent.Tell(new SipOutbound.Respond(transaction, response));
+
+    private sealed record AgentSilent(TransactionKey Transaction);
 }

@@ -32,6 +32,14 @@ public sealed record RegistrarSettings
 
     public AuthFailureTrackerOptions Bans { get; init; } = new();
 
+    /// <summary>How long a REGISTER waits for the agent's entity to take the new contact before it is answered 503. In a
+    /// cluster the entity may be on a node that died and is not yet downed; silence would leave the phone unregistered
+    /// until its next refresh.</summary>
+    public TimeSpan AgentAnswerTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The Retry-After of that 503 (RFC 3261 §21.5.4): about how long a shard hand-over takes.</summary>
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(10);
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The first thing wrong with these settings, or null when they are usable.</summary>
@@ -42,5 +50,7 @@ public sealed record RegistrarSettings
         : DefaultExpires < MinExpires || DefaultExpires > MaxExpires ? "default expires must lie between min and max expires"
         : MaxBindings < 1 ? "an agent must be allowed at least one contact"
         : NonceLifetime <= TimeSpan.Zero ? "the nonce lifetime must be positive"
+        : AgentAnswerTimeout <= TimeSpan.Zero ? "the agent answer timeout must be positive"
+        : RetryAfter < TimeSpan.FromSeconds(1) ? "retry-after must be at least one second"
         : null;
 }

@@ -6,20 +6,17 @@ using Microsoft.Data.Sqlite;
 namespace CallCenter.Actors.Projections;
 
 /// <summary>
-/// The SQLite read model of call records and the projection's offset. Rows and offset change in one transaction, and
-/// events at or below the stored offset are skipped, so a projection that restarts anywhere neither doubles nor loses a call.
+/// The call records in a SQLite file (the single-process default). One writer at a time holds the file's write lock, so
+/// the projection's transaction needs no further guard.
 /// </summary>
-public sealed class CallRecordStore
+public sealed class SqliteCallRecordStore : ICallRecordStore
 {
-    /// <summary>The offset row of the call-record projection.</summary>
-    public const string ProjectionName = "call-records";
-
     private readonly TimeProvider _clock;
     private volatile bool _created;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="clock">Stamps the offset row's updated_at; the system clock when null.</param>
-    public CallRecordStore(string connectionString, TimeProvider? clock = null)
+    public SqliteCallRecordStore(string connectionString, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ConnectionString = connectionString;
@@ -32,35 +29,27 @@ public sealed class CallRecordStore
     /// A store in the SQLite file at <paramref name="path"/>: the journal's file, or one of its own. A write waits up to
     /// <paramref name="busyTimeout"/> (default 30 s) for the journal's lock, then fails and the projection backs off.
     /// </summary>
-    public static CallRecordStore ForSqliteFile(string path, TimeSpan? busyTimeout = null, TimeProvider? clock = null) =>
+    public static SqliteCallRecordStore ForSqliteFile(string path, TimeSpan? busyTimeout = null, TimeProvider? clock = null) =>
         new(SqliteConnections.ForFile(path, busyTimeout ?? TimeSpan.FromSeconds(30)), clock);
 
-    /// <summary>
-    /// Creates the file, its tables and indexes when missing, and turns on write-ahead logging. Every other method does
-    /// this on its first call, so readers (reports, HTTP) may come before the projection has written anything.
-    /// </summary>
+    /// <summary>Creates the file, its tables and indexes when missing, and turns on write-ahead logging.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         SqliteConnections.Prepare(ConnectionString);
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = CallRecordSchema.Create;
+        command.CommandText = SqliteCallRecordSchema.Create;
         await command.ExecuteNonQueryAsync(cancellationToken);
         _created = true;
     }
 
-    /// <summary>The journal ordering of the last projected event; 0 before the first.</summary>
     public async Task<long> ReadOffsetAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ReadOffsetAsync(connection, null, cancellationToken);
     }
 
-    /// <summary>
-    /// Folds <paramref name="events"/> (in offset order) into their records and moves the offset to <paramref name="throughOffset"/>,
-    /// all in one transaction. Events already covered by the stored offset are skipped.
-    /// </summary>
     public async Task<CallRecordsProjected> ApplyAsync(
         IReadOnlyList<ProjectedCallEvent> events, long throughOffset, CancellationToken cancellationToken = default)
     {
@@ -70,26 +59,9 @@ public sealed class CallRecordStore
         // Immediate: take the write lock now, so two writers queue on the busy timeout instead of failing on upgrade.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var stored = await ReadOffsetAsync(connection, transaction, cancellationToken);
-        var records = new Dictionary<CallId, CallRecord>();
-        var applied = 0;
-        foreach (var projected in events)
-        {
-            if (projected.Offset <= stored)
-            {
-                continue;
-            }
-
-            var id = projected.Event.CallId;
-            if (!records.TryGetValue(id, out var record))
-            {
-                record = await FindAsync(connection, transaction, id, cancellationToken) ?? new CallRecord(id);
-            }
-
-            records[id] = record.Apply(projected.Event);
-            applied++;
-        }
-
-        foreach (var record in records.Values)
+        var (changed, applied) = await CallRecordBatch.FoldAsync(
+            events, stored, id => FindAsync(connection, transaction, id, cancellationToken));
+        foreach (var record in changed)
         {
             await UpsertAsync(connection, transaction, record, cancellationToken);
         }
@@ -110,14 +82,13 @@ public sealed class CallRecordStore
         return await FindAsync(connection, null, callId, cancellationToken);
     }
 
-    /// <summary>Records by arrival time (then id), optionally only those that arrived in [<paramref name="from"/>, <paramref name="until"/>).</summary>
     public async Task<IReadOnlyList<CallRecord>> ListAsync(
         DateTimeOffset? from = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {CallRecordSchema.Columns} FROM call_records
+            SELECT {SqliteCallRecordSchema.Columns} FROM call_records
             WHERE ($from IS NULL OR arrived_at >= $from) AND ($until IS NULL OR arrived_at < $until)
             ORDER BY arrived_at, call_id;
             """;
@@ -148,8 +119,8 @@ public sealed class CallRecordStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = CallRecordSchema.SelectOffset;
-        command.Parameters.AddWithValue("$projection", ProjectionName);
+        command.CommandText = SqliteCallRecordSchema.SelectOffset;
+        command.Parameters.AddWithValue("$projection", CallRecordBatch.ProjectionName);
         return await command.ExecuteScalarAsync(token) is long offset ? offset : 0;
     }
 
@@ -157,8 +128,8 @@ public sealed class CallRecordStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = CallRecordSchema.UpsertOffset;
-        command.Parameters.AddWithValue("$projection", ProjectionName);
+        command.CommandText = SqliteCallRecordSchema.UpsertOffset;
+        command.Parameters.AddWithValue("$projection", CallRecordBatch.ProjectionName);
         command.Parameters.AddWithValue("$last_ordering", offset);
         command.Parameters.AddWithValue("$updated_at", Format(_clock.GetUtcNow()));
         await command.ExecuteNonQueryAsync(token);
@@ -169,7 +140,7 @@ public sealed class CallRecordStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = CallRecordSchema.SelectOne;
+        command.CommandText = SqliteCallRecordSchema.SelectOne;
         command.Parameters.AddWithValue("$call_id", callId.Value);
         await using var reader = await command.ExecuteReaderAsync(token);
         return await reader.ReadAsync(token) ? Read(reader) : null;
@@ -179,7 +150,7 @@ public sealed class CallRecordStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = CallRecordSchema.Upsert;
+        command.CommandText = SqliteCallRecordSchema.Upsert;
         var p = command.Parameters;
         p.AddWithValue("$call_id", r.CallId.Value);
         p.AddWithValue("$queue_id", (object?)r.QueueId?.Value ?? DBNull.Value);
@@ -196,7 +167,7 @@ public sealed class CallRecordStore
         await command.ExecuteNonQueryAsync(token);
     }
 
-    // Column order is CallRecordSchema.Columns; wait and talk seconds are derived from the times, so they are not read back.
+    // Column order is SqliteCallRecordSchema.Columns; wait and talk seconds are derived from the times, so they are not read back.
     private static CallRecord Read(SqliteDataReader row) => new(new CallId(row.GetString(0)))
     {
         QueueId = row.IsDBNull(1) ? null : new QueueId(row.GetString(1)),

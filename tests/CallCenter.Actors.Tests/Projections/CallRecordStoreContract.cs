@@ -2,35 +2,34 @@ using CallCenter.Actors.Projections;
 using CallCenter.Actors.Tests.Kit;
 using CallCenter.Domain;
 using CsCheck;
-using Microsoft.Data.Sqlite;
 using static CallCenter.Actors.Tests.Kit.Scripts;
 using static CallCenter.Domain.Calls.CallEvents;
 
 namespace CallCenter.Actors.Tests.Projections;
 
-/// <summary>The call_records table and its offset on a real SQLite file.</summary>
-public sealed class CallRecordStoreSpec : IDisposable
+/// <summary>What every call-record store does, on a real database: each implementation's spec derives from this one.</summary>
+public abstract class CallRecordStoreContract
 {
-    private static readonly CallId A = new("a");
-    private static readonly CallId B = new("b");
-    private static readonly CallId C = new("c");
+    protected static readonly CallId A = new("a");
+    protected static readonly CallId B = new("b");
+    protected static readonly CallId C = new("c");
 
-    private readonly TempDatabase _database = new();
-    private readonly CallRecordStore _store;
+    private readonly ICallRecordStore _store;
 
-    public CallRecordStoreSpec()
+    /// <param name="store">A store on a database (file, schema) nobody has created tables in yet.</param>
+    protected CallRecordStoreContract(ICallRecordStore store)
     {
-        _store = CallRecordStore.ForSqliteFile(_database.Path);
+        _store = store;
     }
 
     /// <summary>Three interleaved calls, offsets 1..n as the journal would number them.</summary>
-    private static IReadOnlyList<ProjectedCallEvent> Journal { get; } = Interleave(
+    protected static IReadOnlyList<ProjectedCallEvent> Journal { get; } = Interleave(
         EventsOf(A, AnsweredCall(A, 0)), EventsOf(B, AbandonedCall(B, 2)), EventsOf(C, TimedOutCall(C, 4)));
 
     [Fact]
     public async Task Store_should_start_empty_at_offset_zero_even_before_anyone_created_it()
     {
-        var reader = CallRecordStore.ForSqliteFile(_database.Sibling("fresh"));
+        var reader = _store;
 
         Assert.Empty(await reader.ListAsync());
         Assert.Null(await reader.FindAsync(A));
@@ -141,7 +140,8 @@ public sealed class CallRecordStoreSpec : IDisposable
             threads: 1);
     }
 
-    public void Dispose() => _database.Dispose();
+    /// <summary>Empties the records and the offset (between samples of one spec).</summary>
+    protected abstract Task ResetAsync();
 
     private static IReadOnlyList<ProjectedCallEvent> Interleave(params IReadOnlyList<ICallEvent>[] calls)
     {
@@ -154,18 +154,9 @@ public sealed class CallRecordStoreSpec : IDisposable
         return events.Select((e, i) => new ProjectedCallEvent(i + 1, e)).ToList();
     }
 
-    private static List<CallRecord> Expected(IEnumerable<ProjectedCallEvent> journal) =>
+    protected static List<CallRecord> Expected(IEnumerable<ProjectedCallEvent> journal) =>
         journal.GroupBy(e => e.Event.CallId)
             .Select(g => g.Aggregate(new CallRecord(g.Key), (r, e) => r.Apply(e.Event)))
             .OrderBy(r => r.ArrivedAt)
             .ToList();
-
-    private async Task ResetAsync()
-    {
-        await using var connection = new SqliteConnection(_store.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM call_records; DELETE FROM projection_offsets;";
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -1,7 +1,7 @@
 namespace CallCenter.Actors.Projections;
 
-/// <summary>The tables of the call-record read model. Times are UTC ISO-8601 text, so they sort and compare as strings.</summary>
-internal static class CallRecordSchema
+/// <summary>The SQLite tables of the call-record read model. Times are UTC ISO-8601 text, so they sort and compare as strings.</summary>
+internal static class SqliteCallRecordSchema
 {
     public const string Create = """
         CREATE TABLE IF NOT EXISTS call_records (
