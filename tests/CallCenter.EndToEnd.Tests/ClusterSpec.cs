@@ -62,8 +62,8 @@ public sealed class ClusterSpec(ITestOutputHelper output)
         await a.WaitForStatusAsync(s => s.Agent("alice").Presence == "OnCall", TimeSpan.FromSeconds(30));
         a.KillHard();
 
-        // The split-brain resolver downs A (majority side) and its shards are reallocated. Until then a REGISTER sent to
-        // one of A's agents is lost (the registrar tells once; the phone's next refresh repeats it), so wait for the removal.
+        // The split-brain resolver downs A (majority side) and its shards are reallocated. Until then a REGISTER for one of
+        // A's agents is answered 503 with Retry-After (SIPp's one-shot REGISTER would not retry), so wait for the removal.
         await c.WaitForLineAsync(l => l.Contains("Member removed", StringComparison.Ordinal), TimeSpan.FromSeconds(40));
 
         // The survivors take over A's agent and queue shards from the journal; a new call through C still reaches an agent.
