@@ -70,17 +70,6 @@ public sealed partial class CallLegsActor
         _calls.Tell(new CallCommands.Receive(_callId, from, _queueId), ActorRefs.NoSender);
     }
 
-    private void AnswerCustomer()
-    {
-        if (_customer.Phase != LegPhase.Inviting || _customer.Ok is not { } ok || _customer.Dialog is not { } dialog)
-        {
-            return;
-        }
-
-        _customer.Phase = LegPhase.Answered;
-        _oks.Send(_customer.Transaction, dialog, ok, _customer);
-    }
-
     /// <summary>The ACK for our first 200 arrived (or never will): the customer's leg is up, or must go.</summary>
     private void CustomerAcknowledged(bool acked)
     {
@@ -117,6 +106,7 @@ public sealed partial class CallLegsActor
 
         // The transaction layer has answered 200 to the CANCEL and 487 to the INVITE.
         _log.Info("Call {CallId}: the customer cancelled", _callId);
+        Timers.Cancel(AnswerTimer);
         LegEnded(_customer);
         if (!_customer.HangupOrdered)
         {
@@ -206,7 +196,11 @@ public sealed partial class CallLegsActor
     private void RejectCustomer(int status, string reason)
     {
         _log.Info("Call {CallId}: customer's INVITE answered {Status}: {Reason}", _callId, status, reason);
-        Gateway.Tell(new SipOutbound.Respond(_customer.Transaction, SipResponse.For(_customer.Invite.Request, status, toTag: SipTokens.NewTag())));
+        Timers.Cancel(AnswerTimer);
+
+        // After a 180 the final response keeps its tag: one early dialog, ended (§12.1.1).
+        var tag = _customer.Ok?.To?.Tag ?? SipTokens.NewTag();
+        Gateway.Tell(new SipOutbound.Respond(_customer.Transaction, SipResponse.For(_customer.Invite.Request, status, toTag: tag)));
         LegEnded(_customer);
     }
 

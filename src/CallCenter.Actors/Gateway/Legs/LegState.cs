@@ -69,6 +69,9 @@ internal sealed class CustomerLeg(IncomingRequest invite, bool behindNat) : SipL
     /// <summary>Our 200 OK, built when the call is accepted and sent when the CallActor answers.</summary>
     public SipResponse? Ok { get; set; }
 
+    /// <summary>180 Ringing went out: the queue's answer delay runs.</summary>
+    public bool RingbackSent { get; set; }
+
     /// <summary>The call wants this leg gone but its ACK has not come yet: BYE as soon as it does (§15).</summary>
     public bool ByeWanted { get; set; }
 }
