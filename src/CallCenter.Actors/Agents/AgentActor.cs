@@ -32,17 +32,21 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
 
         Command<AgentCommands.OfferCall>(offer => Execute(offer, Sender, OnChanged, result => AnswerOffer(offer, result), LogLevel.DebugLevel));
         Command<IAgentCommand>(command => Execute(command, Sender, OnChanged));
-        Command<AgentQueries.GetAgentState>(_ => Sender.Tell(new AgentQueries.AgentStateResult(State)));
+        Command<AgentQueries.GetAgentState>(_ =>
+        {
+            var replyTo = Sender;
+            AfterWrites(() => replyTo.Tell(new AgentQueries.AgentStateResult(State)));
+        });
         Command<RegistrationExpiryDue>(_ => Execute(new AgentCommands.ExpireRegistration(State.AgentId), ActorRefs.Nobody, OnChanged));
         Command<WrapUpDue>(_ => Execute(new AgentCommands.EndWrapUp(State.AgentId), ActorRefs.Nobody, OnChanged));
-        Command<AnnounceDue>(_ => Announce());
+        Command<AnnounceDue>(_ => AfterWrites(Announce));
     }
 
     public static Props Props(AgentId agentId, IActorRef queues, AgentActorOptions options) =>
         Akka.Actor.Props.Create(() => new AgentActor(agentId, queues, options));
 
     // What routers are told: whether the agent is logged in and would take a call now, as of this sequence number.
-    private AgentStatus Status => new(State.IsRegistered, State.CanTakeCall, State.Statistics, LastSequenceNr);
+    private AgentStatus Status => new(State.IsRegistered, State.CanTakeCall, State.Statistics, Version);
 
     protected override (CommandResult Result, ImmutableArray<IAgentEvent> Events) Decide(AgentState state, IAgentCommand command, DateTimeOffset now) =>
         state.Decide(command, now);
@@ -111,7 +115,7 @@ public sealed class AgentActor : EntityActor<AgentState, IAgentCommand, IAgentEv
                 case AgentQueuesAssigned assigned:
                     foreach (var queue in before.Queues.Except(assigned.Queues))
                     {
-                        _queues.Tell(new AgentWithdrawn(queue, State.AgentId, LastSequenceNr));
+                        _queues.Tell(new AgentWithdrawn(queue, State.AgentId, Version));
                     }
 
                     break;

@@ -19,7 +19,7 @@ public sealed partial class CallActor
             || Execute(new CallCommands.Offer(Id, a.AgentId), ActorRefs.Nobody, (_, _) => Ring(a)).IsRejected)
         {
             // Ended, or ringing someone else already: the agent must not stay reserved for nothing.
-            ReleaseAgent(a.AgentId, ReleaseReason.Cancelled);
+            AfterWrites(() => ReleaseAgent(a.AgentId, ReleaseReason.Cancelled));
         }
     }
 
@@ -39,7 +39,7 @@ public sealed partial class CallActor
         {
             // A leg already given up on answered after all: drop it.
             Log.Info("Stale agent leg {Leg} of call {CallId} answered; hanging it up", a.Leg, Id);
-            _ports.Signalling.Tell(new HangUpAgent(Id, a.AgentId, a.Leg));
+            AfterWrites(() => _ports.Signalling.Tell(new HangUpAgent(Id, a.AgentId, a.Leg)));
             return;
         }
 

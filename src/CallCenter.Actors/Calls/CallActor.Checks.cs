@@ -12,7 +12,12 @@ namespace CallCenter.Actors.Calls;
 // effects, so they stay in order with them (a ConnectCall sent here never overtakes an EndCall sent before it).
 public sealed partial class CallActor
 {
-    private void ConfirmAgentHold(ConfirmAgentHold check)
+    // After pending writes: the verdict must stand on what the call's journal holds.
+    private void ConfirmAgentHold(ConfirmAgentHold check) => AfterWrites(() => JudgeAgentHold(check));
+
+    private void ConfirmQueuePlace(ConfirmQueuePlace check) => AfterWrites(() => JudgeQueuePlace(check));
+
+    private void JudgeAgentHold(ConfirmAgentHold check)
     {
         var verdict = State.JudgeAgentHold(check.AgentId, check.Connected);
         if (verdict == AgentHoldVerdict.Keep)
@@ -40,7 +45,7 @@ public sealed partial class CallActor
         }
     }
 
-    private void ConfirmQueuePlace(ConfirmQueuePlace check)
+    private void JudgeQueuePlace(ConfirmQueuePlace check)
     {
         var verdict = State.JudgeQueuePlace(check.QueueId, check.OfferedTo);
         if (verdict == QueuePlaceVerdict.Keep)

@@ -26,7 +26,7 @@ public sealed partial class CallActor
         if (_joining == due.QueueId && !State.IsEnded)
         {
             Log.Warning("Queue {QueueId} has not answered call {CallId}; asking again", due.QueueId, Id);
-            JoinQueue(due.QueueId);
+            AfterWrites(() => JoinQueue(due.QueueId));
         }
     }
 
@@ -38,7 +38,7 @@ public sealed partial class CallActor
             // Joined after the end (an overflow crossed the hangup): leave again.
             if (State.Disposition is { } disposition && disposition != CallDisposition.Completed)
             {
-                queue.Tell(new QueueCommands.Remove(j.QueueId, Id, disposition), ActorRefs.NoSender);
+                AfterWrites(() => queue.Tell(new QueueCommands.Remove(j.QueueId, Id, disposition), ActorRefs.NoSender));
             }
 
             return;
@@ -76,7 +76,7 @@ public sealed partial class CallActor
         {
             Log.Info("Call {CallId} overflows from {QueueId} to {OverflowTo}", Id, d.QueueId, next);
             Context.Unwatch(Sender);
-            JoinQueue(next);
+            AfterWrites(() => JoinQueue(next));
             return;
         }
 
@@ -95,7 +95,7 @@ public sealed partial class CallActor
         if (State.Phase is CallPhase.Queued or CallPhase.Offering && _joining is null && State.QueueId is { } queueId)
         {
             Log.Info("Queue {QueueId} of call {CallId} stopped; joining it again", queueId, Id);
-            JoinQueue(queueId);
+            AfterWrites(() => JoinQueue(queueId));
         }
     }
 
@@ -103,7 +103,7 @@ public sealed partial class CallActor
     {
         if (State.Phase is CallPhase.Queued or CallPhase.Offering)
         {
-            _ports.Signalling.Tell(new SignallingCommands.StartHoldAudio(Id));
+            AfterWrites(() => _ports.Signalling.Tell(new SignallingCommands.StartHoldAudio(Id)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using CallCenter.Actors.Entities;
 using CallCenter.Actors.Signalling;
 using CallCenter.Domain;
@@ -23,6 +24,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     private const string RingTimer = "ring";
     private const string JoinTimer = "join";
     private static readonly TimeSpan JoinRetry = TimeSpan.FromSeconds(5);
+    private static readonly Recovery NoSnapshot = new(SnapshotSelectionCriteria.None);
 
     private readonly CallPorts _ports;
     private readonly CallStart _start;
@@ -58,7 +60,11 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
             Log.Warning("Media of call {CallId} failed: {Reason}", Id, m.Reason);
             End(CallDisposition.Failed, ActorRefs.Nobody, Gone.Nobody);
         });
-        Command<CallQueries.GetCallState>(_ => Sender.Tell(new CallQueries.CallStateResult(State)));
+        Command<CallQueries.GetCallState>(_ =>
+        {
+            var replyTo = Sender;
+            AfterWrites(() => replyTo.Tell(new CallQueries.CallStateResult(State)));
+        });
         Command<Terminated>(QueueStopped);
         Command<CallChecks.ConfirmAgentHold>(ConfirmAgentHold);
         Command<CallChecks.ConfirmQueuePlace>(ConfirmQueuePlace);
@@ -88,6 +94,8 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
 
     protected override CallState Apply(CallState state, ICallEvent e) => state.Apply(e);
 
+    public override Recovery Recovery => _start == CallStart.New ? NoSnapshot : base.Recovery;
+
     protected override void OnPersisted(ICallEvent e) => Context.System.EventStream.Publish(e);
 
     protected override void OnRecovered()
@@ -109,13 +117,16 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         if (State.Phase == CallPhase.New || State.IsEnded)
         {
-            if (State.Phase == CallPhase.New)
+            AfterWrites(() =>
             {
-                // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
-                _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
-            }
+                if (State.Phase == CallPhase.New)
+                {
+                    // Opened but never recorded (its first write failed): nothing to close, but the caller may still wait.
+                    _ports.Signalling.Tell(new SignallingCommands.HangUpCustomer(Id, CallDisposition.Failed));
+                }
 
-            Context.Parent.Tell(new CallFinished(Id));
+                Context.Parent.Tell(new CallFinished(Id));
+            });
             return;
         }
 
@@ -127,7 +138,7 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         if (State.IsEnded)
         {
-            Reply(replyTo, CommandResult.NoOp);
+            AfterWrites(() => Reply(replyTo, CommandResult.NoOp));
             return;
         }
 

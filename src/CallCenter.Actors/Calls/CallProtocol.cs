@@ -26,6 +26,11 @@ public enum CallStart
     /// <summary>A new call, or one that is still live: carry on from the journal.</summary>
     Resume,
 
+    /// <summary>A call the calls actor has just opened: as <see cref="Resume"/>, but no snapshot is looked for (a
+    /// new call has none), which saves a snapshot store query per call. The journal is still read, so events of a
+    /// reused id are replayed rather than overwritten.</summary>
+    New,
+
     /// <summary>Its process died (or its journal failed) mid-call: close it out as Interrupted once recovered.</summary>
     Interrupt,
 

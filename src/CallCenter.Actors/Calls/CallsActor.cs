@@ -124,7 +124,7 @@ public sealed class CallsActor : ReceivePersistentActor
         {
             _open = _open.Add(e.CallId);
             SnapshotIfDue();
-            var child = Start(e.CallId, CallStart.Resume);
+            var child = Start(e.CallId, CallStart.New);
             child.Tell(r, sender);
             if (_opening.Remove(e.CallId, out var early))
             {

@@ -55,7 +55,11 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
                 call.Tell(r);
             }
         });
-        Command<QueueQueries.GetQueueState>(_ => Sender.Tell(new QueueQueries.QueueStateResult(State)));
+        Command<QueueQueries.GetQueueState>(_ =>
+        {
+            var replyTo = Sender;
+            AfterWrites(() => replyTo.Tell(new QueueQueries.QueueStateResult(State)));
+        });
         Command<DeadlineDue>(_ => Execute(new QueueCommands.Tick(State.QueueId), ActorRefs.Nobody, OnChanged));
     }
 
@@ -97,8 +101,11 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
         if (Execute(c, ActorRefs.Nobody, OnChanged).IsNoOp)
         {
             // Already here: the call re-attaches (after this queue restarted) or repeats itself.
-            caller.Tell(new JoinedQueue(c.CallId, State.QueueId));
-            PublishWaiting();
+            AfterWrites(() =>
+            {
+                caller.Tell(new JoinedQueue(c.CallId, State.QueueId));
+                PublishWaiting();
+            });
         }
     }
 
@@ -118,15 +125,18 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
             call.Tell(new AgentAssigned(a.CallId, State.QueueId, a.AgentId, a.Contact, State.Settings.RingTimeout));
             router.Tell(new OfferRecorded(a.CallId));
         });
-        if (result.IsRejected)
-        {
-            // The call left (or rings someone else) while the agent was being asked: give the agent back.
-            Release(a.AgentId, a.CallId);
-        }
-
         if (!result.IsOk)
         {
-            router.Tell(new OfferRecorded(a.CallId));
+            AfterWrites(() =>
+            {
+                if (result.IsRejected)
+                {
+                    // The call left (or rings someone else) while the agent was being asked: give the agent back.
+                    Release(a.AgentId, a.CallId);
+                }
+
+                router.Tell(new OfferRecorded(a.CallId));
+            });
         }
     }
 
@@ -147,7 +157,7 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
                 case CallDiverted d:
                     Log.Info("Queue {QueueId} diverted call {CallId} ({Reason})", State.QueueId, d.CallId, d.Reason);
                     Tell(d.CallId, new DivertedByQueue(d.CallId, State.QueueId, d.Reason, d.OverflowTo, d.Disposition));
-                    _callers.Remove(d.CallId);
+                    Forget(d.CallId);
                     break;
                 case CallRemoved r:
                     if (before.Find(r.CallId)?.OfferedTo is { } ringing)
@@ -155,10 +165,10 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
                         Release(ringing, r.CallId);
                     }
 
-                    _callers.Remove(r.CallId);
+                    Forget(r.CallId);
                     break;
                 case CallAnswered a:
-                    _callers.Remove(a.CallId);
+                    Forget(a.CallId);
                     break;
             }
         }
@@ -171,6 +181,15 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
         if (!caller.IsNobody())
         {
             _callers[callId] = caller;
+        }
+    }
+
+    // Effects run after later commands were decided: a call that came back meanwhile (it enqueued again) keeps its ref.
+    private void Forget(CallId callId)
+    {
+        if (LatestState.Find(callId) is null)
+        {
+            _callers.Remove(callId);
         }
     }
 

@@ -12,16 +12,20 @@ using static CallCenter.Actors.Queues.RouterProtocol;
 
 namespace CallCenter.Actors.Queues;
 
-/// <summary>Chooses the agent for the head call of its parent QueueActor and offers it by message, one offer at a time.</summary>
+/// <summary>Chooses agents for the waiting calls of its parent QueueActor, in serving order, and offers by message:
+/// one offer in flight per agent and per call, so several agents are asked at once.</summary>
 /// <remarks>
-/// Not persisted: its candidates are rebuilt from what agents announce (it asks nobody). A decline marks the agent
-/// unavailable and the next candidate is tried; with nobody available it waits for the next announcement. An accepted
-/// offer goes to the queue, and the call stays out of routing until the queue confirms it (<see cref="OfferRecorded"/>),
-/// so a waiting list sent before the queue saw the acceptance cannot offer the call twice.
+/// Not persisted: its candidates are rebuilt from what agents announce (it asks nobody). The agent is the authority: it
+/// accepts or declines each offer from its own journal, so an announcement that is out of date costs a decline, never a
+/// double booking. An agent with an offer in flight is not offered another call before it answers (or times out). A
+/// decline marks the agent unavailable and the call is offered to the next candidate; with nobody available it waits
+/// for the next announcement. An accepted offer goes to the queue, and the call stays out of routing until the queue
+/// confirms it (<see cref="OfferRecorded"/>), so a waiting list sent before the queue saw the acceptance cannot offer
+/// the call twice. One offer at a time made a queue wait for two journal writes per call (the agent's, then its own).
 /// </remarks>
 public sealed class RouterActor : ReceiveActor, IWithTimers
 {
-    private const string OfferTimer = "offer";
+    private const string OfferTimerPrefix = "offer:";
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly QueueId _queueId;
@@ -31,7 +35,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
     private readonly HashSet<CallId> _pending = [];
     private IRoutingStrategy _strategy = RoutingStrategies.Create(QueueSettings.Default.Strategy);
     private ImmutableArray<QueuedCall> _waiting = [];
-    private (CallId CallId, AgentId AgentId)? _inFlight;
+    private readonly Dictionary<AgentId, CallId> _inFlight = [];
     private int _recordedStaffing;
 
     public RouterActor(QueueId queueId, IActorRef agents, TimeSpan offerTimeout)
@@ -108,7 +112,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void TimedOut(OfferTimedOut t)
     {
-        if (_inFlight != (t.CallId, t.AgentId))
+        if (!IsInFlight(t.CallId, t.AgentId))
         {
             return;
         }
@@ -119,16 +123,18 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
             _candidates[t.AgentId] = known with { Available = false };
         }
 
-        _inFlight = null;
+        _inFlight.Remove(t.AgentId);
         Route();
     }
 
+    private bool IsInFlight(CallId callId, AgentId agentId) => _inFlight.TryGetValue(agentId, out var offered) && offered == callId;
+
     private void Settle(CallId callId, AgentId agentId)
     {
-        if (_inFlight == (callId, agentId))
+        if (IsInFlight(callId, agentId))
         {
-            _inFlight = null;
-            Timers.Cancel(OfferTimer);
+            _inFlight.Remove(agentId);
+            Timers.Cancel(OfferTimerPrefix + agentId.Value);
         }
     }
 
@@ -155,21 +161,29 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void Route()
     {
-        if (_inFlight is not null || _waiting.FirstOrDefault(c => !_pending.Contains(c.CallId)) is not { } head)
+        foreach (var call in _waiting)
         {
-            return;
-        }
+            if (_pending.Contains(call.CallId) || _inFlight.ContainsValue(call.CallId))
+            {
+                continue;
+            }
 
-        if (CandidateChoice.Choose(_strategy, head, _candidates) is not { } agentId)
-        {
-            return;
-        }
+            // In serving order: when the first call nobody rings finds no agent, later ones find none either.
+            if (CandidateChoice.Choose(_strategy, call, Free()) is not { } agentId)
+            {
+                return;
+            }
 
-        // The timer before the offer: the answer (or whoever watches the offer) may count on it being armed.
-        _inFlight = (head.CallId, agentId);
-        Timers.StartSingleTimer(OfferTimer, new OfferTimedOut(head.CallId, agentId), _offerTimeout);
-        _agents.Tell(new AgentCommands.OfferCall(agentId, head.CallId, _queueId));
+            // The timer before the offer: the answer (or whoever watches the offer) may count on it being armed.
+            _inFlight[agentId] = call.CallId;
+            Timers.StartSingleTimer(OfferTimerPrefix + agentId.Value, new OfferTimedOut(call.CallId, agentId), _offerTimeout);
+            _agents.Tell(new AgentCommands.OfferCall(agentId, call.CallId, _queueId));
+        }
     }
+
+    // The candidates without an answer pending: an agent is asked about one call at a time.
+    private IReadOnlyDictionary<AgentId, AgentStatus> Free() =>
+        _inFlight.Count == 0 ? _candidates : _candidates.Where(c => !_inFlight.ContainsKey(c.Key)).ToDictionary();
 
     private sealed record OfferTimedOut(CallId CallId, AgentId AgentId) : INotInfluenceReceiveTimeout;
 }

@@ -142,6 +142,25 @@ public sealed class CallActorSpec : ActorSpec
         Assert.Equal(CallDisposition.Interrupted, (await State(interrupted)).Disposition);
     }
 
+    [Fact]
+    public async Task CallActor_should_replay_its_journal_when_started_as_new_for_an_id_that_has_events()
+    {
+        var call = await Queued();
+        var before = await State(call);
+        var watcher = CreateTestProbe();
+        await watcher.WatchAsync(call);
+        call.Tell(PoisonPill.Instance);
+        await watcher.ExpectTerminatedAsync(call);
+
+        // Started as new only skips the snapshot: the journal's events are still replayed, never written over.
+        var again = Start(CallStart.New);
+
+        Assert.Equal(before, await State(again));
+        again.Tell(new CallCommands.Receive(Call, "sip:carol@customers.test", Support), TestActor);
+        Assert.True((await ExpectMsgAsync<CommandResult>()).IsNoOp);
+        Assert.Equal(before, await State(again));
+    }
+
     private IActorRef Start(CallStart start = CallStart.Resume) =>
         _parent.ChildActorOf(CallActor.Props(Call, new CallPorts(_signalling.Ref, _queues.Ref, _agents.Ref), Clock, start));
 

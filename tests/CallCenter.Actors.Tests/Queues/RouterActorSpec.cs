@@ -22,6 +22,7 @@ public sealed class RouterActorSpec : ActorSpec
     private static readonly AgentId Bob = new("bob");
     private static readonly CallId Call1 = new("call-1");
     private static readonly CallId Call2 = new("call-2");
+    private static readonly CallId Call3 = new("call-3");
     private readonly TestProbe _queue;
     private readonly TestProbe _agents;
     private readonly IActorRef _router;
@@ -39,15 +40,37 @@ public sealed class RouterActorSpec : ActorSpec
         new(loggedIn, available, AgentStatistics.Empty, version);
 
     [Fact]
-    public async Task RouterActor_should_offer_the_head_call_to_the_strategys_choice()
+    public async Task RouterActor_should_offer_the_head_call_to_the_strategys_choice_and_the_next_call_to_another_free_agent()
     {
         Announce(Bob, Status(true, 3));
         Announce(Alice, Status(true, 3));
 
-        Wait(Call1, Call2);
+        Wait(Call1, Call2, Call3);
 
-        var offer = await _agents.ExpectMsgAsync<AgentCommands.OfferCall>();
-        Assert.Equal(new AgentCommands.OfferCall(Alice, Call1, Support), offer);
+        Assert.Equal(new AgentCommands.OfferCall(Alice, Call1, Support), await _agents.ExpectMsgAsync<AgentCommands.OfferCall>());
+        Assert.Equal(new AgentCommands.OfferCall(Bob, Call2, Support), await _agents.ExpectMsgAsync<AgentCommands.OfferCall>());
+
+        // Both agents have an offer to answer: the third call waits, and nobody is asked twice.
+        Wait(Call1, Call2, Call3);
+        await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task RouterActor_should_not_offer_an_agent_a_second_call_before_it_answers_the_first()
+    {
+        Announce(Alice, Status(true, 3));
+        Wait(Call1, Call2);
+        Assert.Equal(new AgentCommands.OfferCall(Alice, Call1, Support), await _agents.ExpectMsgAsync<AgentCommands.OfferCall>());
+
+        // A periodic announcement still says available (it was sent before the offer arrived): no second offer.
+        Announce(Alice, Status(true, 3));
+        await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        _router.Tell(new OfferDeclined(Alice, Call1, Support, DeclineReasons.Busy, Status(true, 4)), _agents.Ref);
+        Announce(Alice, Status(true, 5));
+
+        // Once it answered, it is asked again, about the head call (still waiting).
+        Assert.Equal(new AgentCommands.OfferCall(Alice, Call1, Support), await _agents.ExpectMsgAsync<AgentCommands.OfferCall>());
         await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
