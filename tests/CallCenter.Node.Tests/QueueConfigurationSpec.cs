@@ -37,6 +37,18 @@ public sealed class QueueConfigurationSpec
 
         Assert.Equal(QueueSettings.Default, support.Settings);
         Assert.Null(support.WrapUp);
+        Assert.Equal(TimeSpan.Zero, support.AnswerDelay);
+    }
+
+    [Fact]
+    public void Reader_should_pass_each_queues_answer_delay_to_the_gateway()
+    {
+        var configuration = Read.Hocon(Read.Center("support { answer-delay = 8s }\n sales { answer-delay = off }\n billing { }"));
+
+        var delays = Config.CallCenterComposition.GatewaySettings(configuration).AnswerDelays;
+
+        Assert.Equal(TimeSpan.FromSeconds(8), configuration.Queues.Single(q => q.Id == new QueueId("support")).AnswerDelay);
+        Assert.Equal([new(new QueueId("support"), TimeSpan.FromSeconds(8))], delays.ToArray());
     }
 
     [Theory]
@@ -56,6 +68,8 @@ public sealed class QueueConfigurationSpec
     [InlineData("support { ring-timeout = soon }", "callcenter.queues.support.ring-timeout: 'soon' is not a duration")]
     [InlineData("support { max-attempts = -1 }", "callcenter.queues.support.max-attempts: -1 is outside 0..1000")]
     [InlineData("support { wrap-up = later }", "callcenter.queues.support.wrap-up: 'later' is not a duration")]
+    [InlineData("support { answer-delay = -1s }", "callcenter.queues.support.answer-delay: '-1s' is not a duration")]
+    [InlineData("support { answer-delay = 121s }", "callcenter.queues.support.answer-delay: must be at most 120s")]
     [InlineData("support { strategy = loudest }", "callcenter.queues.support: unknown routing strategy 'loudest'")]
     [InlineData("support { ring-timout = 5s }", "callcenter.queues.support.ring-timout: unknown key; known: ")]
     [InlineData("support = 5", "callcenter.queues.support: expected a block")]

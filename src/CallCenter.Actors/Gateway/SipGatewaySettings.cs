@@ -24,6 +24,9 @@ public sealed record SipGatewaySettings
     /// <summary>The queues customers may call (<c>sip:&lt;queue&gt;@domain</c>); any other user gets 404.</summary>
     public ImmutableHashSet<QueueId> Queues { get; init; } = [];
 
+    /// <summary>Queues whose callers hear ringback (180) for a while before the center answers; absent ones answer at once.</summary>
+    public ImmutableDictionary<QueueId, TimeSpan> AnswerDelays { get; init; } = ImmutableDictionary<QueueId, TimeSpan>.Empty;
+
     public required RegistrarSettings Registrar { get; init; }
 
     /// <summary>Opens each call's RTP relay (two legs from the node's port range).</summary>
@@ -44,5 +47,6 @@ public sealed record SipGatewaySettings
         : AdvertisedAddress.Equals(IPAddress.Any) || AdvertisedAddress.Equals(IPAddress.IPv6Any)
             ? "the advertised address must be a concrete address, not a wildcard"
         : Linger < TimeSpan.Zero ? "the linger time must not be negative"
+        : AnswerDelays.Values.Any(d => d < TimeSpan.Zero) ? "an answer delay must not be negative"
         : Registrar.Validate();
 }

@@ -22,6 +22,9 @@ public sealed record QueueConfig(QueueId Id, QueueSettings Settings)
 {
     /// <summary>The wrap-up of agents serving this queue who set none themselves.</summary>
     public TimeSpan? WrapUp { get; init; }
+
+    /// <summary>How long a caller hears ringback (180) before the center answers; zero answers at once.</summary>
+    public TimeSpan AnswerDelay { get; init; }
 }
 
 /// <summary>Where the operations endpoint (/health, /metrics, /status) listens; port 0 picks a free one.</summary>

@@ -9,9 +9,11 @@ internal static class QueueConfigReader
 {
     private static readonly ImmutableHashSet<string> Keys =
     [
-        "strategy", "max-size", "max-wait", "ring-timeout", "max-attempts", "wrap-up",
+        "strategy", "max-size", "max-wait", "ring-timeout", "max-attempts", "wrap-up", "answer-delay",
         "overflow", "when-full", "when-max-wait", "when-no-agents", "no-agents-after",
     ];
+
+    private static readonly TimeSpan MaxAnswerDelay = TimeSpan.FromSeconds(120);
 
     public static ImmutableArray<QueueConfig> Read(HoconReader hocon)
     {
@@ -71,7 +73,17 @@ internal static class QueueConfigReader
             throw new ConfigurationError(key, problem);
         }
 
-        return new QueueConfig(id, settings) { WrapUp = hocon.OptionalDuration($"{key}.wrap-up") };
+        return new QueueConfig(id, settings) { WrapUp = hocon.OptionalDuration($"{key}.wrap-up"), AnswerDelay = ReadAnswerDelay(hocon, $"{key}.answer-delay") };
+    }
+
+    /// <summary>
+    /// Callers hear ringback this long before the center answers. Bounded well below the 3 minutes after which proxies
+    /// give up on an unanswered INVITE (RFC 3261 §16.6, timer C), so a caller is never lost to a proxy's timer.
+    /// </summary>
+    private static TimeSpan ReadAnswerDelay(HoconReader hocon, string key)
+    {
+        var delay = hocon.OptionalDuration(key) ?? TimeSpan.Zero;
+        return delay > MaxAnswerDelay ? throw new ConfigurationError(key, $"must be at most {MaxAnswerDelay.TotalSeconds:0}s") : delay;
     }
 
     /// <summary>

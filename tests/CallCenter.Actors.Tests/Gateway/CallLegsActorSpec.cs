@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Akka.Actor;
 using Akka.TestKit;
@@ -190,7 +191,7 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         Assert.Equal("UDP:203.0.113.7:40112", send.Destination.ToString());
     }
 
-    private IActorRef Start(IncomingRequest invite)
+    private IActorRef Start(IncomingRequest invite, TimeSpan? answerDelay = null)
     {
         var settings = new CallLegSettings(
             "cc.example",
@@ -199,7 +200,10 @@ public sealed partial class CallLegsActorSpec : ActorSpec
             new MediaRelayFactory(_ports, new MediaRelayOptions { BindAddress = IPAddress.Loopback }, TimeProvider.System),
             Media.Audio.Tones.CreateHoldMusic,
             SipTimers.Default,
-            TimeSpan.FromSeconds(32));
+            TimeSpan.FromSeconds(32))
+        {
+            AnswerDelays = answerDelay is { } delay ? ImmutableDictionary<QueueId, TimeSpan>.Empty.Add(new QueueId("support"), delay) : ImmutableDictionary<QueueId, TimeSpan>.Empty,
+        };
         return ChildActorOf(CallLegsActor.Props(Call, new QueueId("support"), invite, settings, _calls.Ref));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -19,7 +20,7 @@ using Xunit.Abstractions;
 namespace CallCenter.Actors.Tests.Gateway;
 
 /// <summary>The gateway on a real UDP socket on loopback, spoken to by a plain UDP client; agents and calls are probes.</summary>
-public sealed class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
+public sealed partial class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
 {
     private readonly TestProbe _agents;
     private readonly TestProbe _calls;
@@ -43,7 +44,8 @@ public sealed class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
             Transport = new SipTransportOptions { Listen = [new SipEndPoint(SipProtocol.Udp, new IPEndPoint(IPAddress.Loopback, 0))] },
             Domain = "cc.example",
             AdvertisedAddress = IPAddress.Loopback,
-            Queues = [new QueueId("support")],
+            Queues = [new QueueId("support"), RingingQueue],
+            AnswerDelays = ImmutableDictionary<QueueId, TimeSpan>.Empty.Add(RingingQueue, TimeSpan.FromMinutes(2)),
             Registrar = new RegistrarSettings { Credentials = InMemoryDigestCredentialStore.FromPasswords("cc.example", [("alice", "secret")]) },
             Media = new MediaRelayFactory(new PortAllocator(42000, 42999), new MediaRelayOptions { BindAddress = IPAddress.Loopback }, TimeProvider.System),
         };

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
+using CallCenter.Domain;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Relay;
 using CallCenter.Sip.Dialogs;
@@ -28,8 +29,16 @@ public sealed record CallLegSettings(
     /// <summary>Our host in Via, Contact and SDP (IPv6 in brackets).</summary>
     public string Host => AdvertisedAddress.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{AdvertisedAddress}]" : AdvertisedAddress.ToString();
 
+    /// <summary>Queues whose callers hear ringback before the answer (<see cref="SipGatewaySettings.AnswerDelays"/>).</summary>
+    public ImmutableDictionary<QueueId, TimeSpan> AnswerDelays { get; init; } = ImmutableDictionary<QueueId, TimeSpan>.Empty;
+
     public static CallLegSettings From(SipGatewaySettings gateway, IReadOnlyList<SipEndPoint> listeners) =>
-        new(gateway.Domain, gateway.AdvertisedAddress, [.. listeners], gateway.Media, gateway.HoldAudio, gateway.Timers, gateway.Linger);
+        new(gateway.Domain, gateway.AdvertisedAddress, [.. listeners], gateway.Media, gateway.HoldAudio, gateway.Timers, gateway.Linger)
+        {
+            AnswerDelays = gateway.AnswerDelays,
+        };
+
+    public TimeSpan AnswerDelayFor(QueueId queue) => AnswerDelays.TryGetValue(queue, out var delay) ? delay : TimeSpan.Zero;
 
     /// <summary>The Via sent-by for requests we send over <paramref name="protocol"/>.</summary>
     public LocalSentBy SentBy(SipProtocol protocol) => new(protocol.ViaToken(), Host, PortOf(protocol));

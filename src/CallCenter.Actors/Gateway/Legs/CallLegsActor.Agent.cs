@@ -199,6 +199,8 @@ public sealed partial class CallLegsActor
     {
         if (_relay is not null && _agentLegs.TryGetValue(bridge.Leg, out var leg) && leg.Phase == LegPhase.Up && !_finished)
         {
+            // An agent answered while the caller still hears ringback (answer delay): answer the caller with the bridge.
+            AnswerCustomerNow();
             _relay.Bridge();
             _log.Info("Call {CallId}: customer and agent {AgentId} bridged", _callId, leg.AgentId);
         }

@@ -17,24 +17,16 @@ public sealed partial class CallLegsActor
     private void StartCustomerLeg()
     {
         var invite = _customer.Invite.Request;
-        if (invite.Body.IsEmpty || !LegMedia.IsSdp(invite.ContentType))
+        SessionDescription? offer = null;
+        if (!invite.Body.IsEmpty && !LegMedia.IsSdp(invite.ContentType))
         {
-            // Offer-less INVITEs (the offer in our 200, the answer in the ACK) are not supported yet.
-            RejectCustomer(488, "the INVITE carries no SDP offer");
+            RejectCustomer(488, $"the INVITE carries {invite.ContentType ?? "an untyped body"}, not an SDP offer");
             return;
         }
 
-        if (!SdpParser.TryParse(invite.Body.Span, out var offer, out var error))
+        // An empty body is a delayed offer (§13.2.1): ours goes in the 200, the caller's answer comes in the ACK.
+        if (!invite.Body.IsEmpty && !TryReadCustomerOffer(invite, out offer))
         {
-            RejectCustomer(488, $"the SDP offer does not parse: {error}");
-            return;
-        }
-
-        // Junk offers must not cost a relay: negotiate once on paper before binding any port.
-        var paper = new LocalAudioOptions { Address = _settings.AdvertisedAddress, RtpPort = 9 };
-        if (SdpNegotiator.CreateAnswer(offer, paper, SdpOrigin.Create(_settings.AdvertisedAddress, _sessionId)) is AnswerResult.Rejected rejected)
-        {
-            RejectCustomer(488, $"no usable audio in the offer: {rejected.Failure.Detail}");
             return;
         }
 
@@ -48,15 +40,25 @@ public sealed partial class CallLegsActor
             return;
         }
 
-        if (SdpNegotiator.CreateAnswer(offer, _settings.Audio(_relay.Customer), SdpOrigin.Create(_settings.AdvertisedAddress, _sessionId))
-            is not AnswerResult.Accepted accepted || !TryUseMedia(_relay.Customer, accepted.Audio))
+        SessionDescription local;
+        if (offer is null)
+        {
+            local = CustomerOffer.Create(_settings, _relay.Customer, _sessionId);
+            _customer.AwaitsAnswerInAck = true;
+        }
+        else if (SdpNegotiator.CreateAnswer(offer, _settings.Audio(_relay.Customer), SdpOrigin.Create(_settings.AdvertisedAddress, _sessionId))
+            is AnswerResult.Accepted accepted && TryUseMedia(_relay.Customer, accepted.Audio))
+        {
+            local = accepted.Answer;
+        }
+        else
         {
             RejectCustomer(488, "no common codec or no usable address in the offer");
             return;
         }
 
         var ok = DialogResponses.ForInvite(invite, 200, SipTokens.NewTag(), _settings.Contact(_customer.Source.Protocol))
-            .WithBody(LegMedia.SdpContentType, accepted.Answer.ToUtf8Bytes());
+            .WithBody(LegMedia.SdpContentType, local.ToUtf8Bytes());
         if (!SipDialog.TryCreateAsUas(invite, ok, out var dialog, out var dialogError))
         {
             RejectCustomer(400, $"the INVITE cannot start a dialog: {dialogError}");
@@ -65,20 +67,28 @@ public sealed partial class CallLegsActor
 
         _customer.Ok = ok;
         _customer.Dialog = dialog;
-        _customer.LocalSdp = accepted.Answer;
+        _customer.LocalSdp = local;
         var from = invite.From is { } caller ? (caller with { Parameters = caller.Parameters.Without("tag") }).ToString() : "anonymous";
         _calls.Tell(new CallCommands.Receive(_callId, from, _queueId), ActorRefs.NoSender);
     }
 
-    private void AnswerCustomer()
+    /// <summary>Junk offers must not cost a relay: the offer is parsed and negotiated once on paper before any port is bound.</summary>
+    private bool TryReadCustomerOffer(SipRequest invite, out SessionDescription offer)
     {
-        if (_customer.Phase != LegPhase.Inviting || _customer.Ok is not { } ok || _customer.Dialog is not { } dialog)
+        if (!SdpParser.TryParse(invite.Body.Span, out offer, out var error))
         {
-            return;
+            RejectCustomer(488, $"the SDP offer does not parse: {error}");
+            return false;
         }
 
-        _customer.Phase = LegPhase.Answered;
-        _oks.Send(_customer.Transaction, dialog, ok, _customer);
+        var paper = new LocalAudioOptions { Address = _settings.AdvertisedAddress, RtpPort = 9 };
+        if (SdpNegotiator.CreateAnswer(offer, paper, SdpOrigin.Create(_settings.AdvertisedAddress, _sessionId)) is AnswerResult.Rejected rejected)
+        {
+            RejectCustomer(488, $"no usable audio in the offer: {rejected.Failure.Detail}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The ACK for our first 200 arrived (or never will): the customer's leg is up, or must go.</summary>
@@ -90,6 +100,11 @@ public sealed partial class CallLegsActor
         }
 
         _customer.Phase = LegPhase.Up;
+        if (acked && !_customer.ByeWanted && !TakeAnswerFromAck())
+        {
+            return;
+        }
+
         if (acked && !_customer.ByeWanted)
         {
             _calls.Tell(new CustomerAnswered(_callId), ActorRefs.NoSender);
@@ -117,6 +132,7 @@ public sealed partial class CallLegsActor
 
         // The transaction layer has answered 200 to the CANCEL and 487 to the INVITE.
         _log.Info("Call {CallId}: the customer cancelled", _callId);
+        Timers.Cancel(AnswerTimer);
         LegEnded(_customer);
         if (!_customer.HangupOrdered)
         {
@@ -129,6 +145,7 @@ public sealed partial class CallLegsActor
         var request = incoming.Request;
         if (request.Method == SipMethods.Ack)
         {
+            _customer.LastAck = request;
             AckReceived(request);
             return;
         }
@@ -206,7 +223,11 @@ public sealed partial class CallLegsActor
     private void RejectCustomer(int status, string reason)
     {
         _log.Info("Call {CallId}: customer's INVITE answered {Status}: {Reason}", _callId, status, reason);
-        Gateway.Tell(new SipOutbound.Respond(_customer.Transaction, SipResponse.For(_customer.Invite.Request, status, toTag: SipTokens.NewTag())));
+        Timers.Cancel(AnswerTimer);
+
+        // After a 180 the final response keeps its tag: one early dialog, ended (§12.1.1).
+        var tag = _customer.Ok?.To?.Tag ?? SipTokens.NewTag();
+        Gateway.Tell(new SipOutbound.Respond(_customer.Transaction, SipResponse.For(_customer.Invite.Request, status, toTag: tag)));
         LegEnded(_customer);
     }
 

@@ -51,6 +51,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         Receive<SipInbound.TransportFailed>(t => OnTransactionFailed(t.Transaction, timedOut: false));
         Receive<SipInbound.Cancelled>(_ => CustomerCancelled());
         Receive<AnswerCustomer>(_ => AnswerCustomer());
+        Receive<AnswerDue>(_ => AnswerCustomerNow());
         Receive<StartHoldAudio>(_ => HoldAudio(play: true));
         Receive<StopHoldAudio>(_ => HoldAudio(play: false));
         Receive<HangUpCustomer>(h => HangUpCustomer(h.Disposition));

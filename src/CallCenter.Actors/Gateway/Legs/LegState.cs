@@ -69,6 +69,15 @@ internal sealed class CustomerLeg(IncomingRequest invite, bool behindNat) : SipL
     /// <summary>Our 200 OK, built when the call is accepted and sent when the CallActor answers.</summary>
     public SipResponse? Ok { get; set; }
 
+    /// <summary>The INVITE had no SDP: our 200 carries the offer and the caller's ACK must carry the answer.</summary>
+    public bool AwaitsAnswerInAck { get; set; }
+
+    /// <summary>The caller's latest ACK, read for the SDP answer once it acknowledges our first 200.</summary>
+    public SipRequest? LastAck { get; set; }
+
+    /// <summary>180 Ringing went out: the queue's answer delay runs.</summary>
+    public bool RingbackSent { get; set; }
+
     /// <summary>The call wants this leg gone but its ACK has not come yet: BYE as soon as it does (§15).</summary>
     public bool ByeWanted { get; set; }
 }
