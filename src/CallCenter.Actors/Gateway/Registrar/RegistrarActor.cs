@@ -1,8 +1,8 @@
 using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
-using CallCenter.Domain;
 using CallCenter.Actors.Agents;
+using CallCenter.Domain;
 using CallCenter.Domain.Agents;
 using CallCenter.Sip.Auth;
 using CallCenter.Sip.Dialogs;
