@@ -10,7 +10,7 @@ root=$(pwd)
 load="$root/sipp/load"
 
 agents=1000 hold_ms=1000 step_seconds=60 rates="50 100 200 500" reg_rates="200 500 1000" reg_seconds=10
-media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" dll=""
+media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" dll="" heap_per_step=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) agents=300 step_seconds=10 rates="20 50 100" reg_rates="200 500" reg_seconds=5 media_calls=100 media_seconds=15 ;;
@@ -23,12 +23,14 @@ while [ $# -gt 0 ]; do
     --media-calls) media_calls=$2; shift ;;
     --media-seconds) media_seconds=$2; shift ;;
     --no-ceiling) ceiling=0 ;;
+    --heap-per-step) heap_per_step=1 ;;
     --port) port=$2; shift ;;
     --out) out=$2; shift ;;
     --node-dll) dll=$2; shift ;;
     -h|--help) sed -n 2,5p "$0"; echo "options: --agents N --hold-ms MS --step-seconds S --rates 'R1 R2' --reg-rates 'R1 R2'"
                echo "         --reg-seconds S --media-calls N (0 = skip) --media-seconds S --no-ceiling --port P --out DIR"
-               echo "         --node-dll FILE (an already built CallCenter.Node.dll: no build)"; exit 0 ;;
+               echo "         --node-dll FILE (an already built CallCenter.Node.dll: no build)"
+               echo "         --heap-per-step (after each call step, wait for the SIP legs to go and log the heap: finds leaks)"; exit 0 ;;
     *) echo "unknown option $1 (--help)"; exit 2 ;;
   esac
   shift
@@ -188,6 +190,17 @@ for rate in $reg_rates; do
   log "registrations at $rate/s: $ok ok, $failed failed, $achieved/s achieved, p99 $p99 ms"
 done
 
+# The heap after a full collection once every SIP leg has gone (they linger 64 x T1 = 32 s for retransmissions):
+# equal after equal steps means nothing is kept per call.
+# With dotnet-gcdump installed (dotnet tool install -g dotnet-gcdump) a heap dump of each such moment lands in the
+# output folder, to compare by type: `dotnet-gcdump report FILE`.
+heap_after_legs_gone() { # dump-name
+  for _ in $(seq 1 50); do [ "$(status | jq .sipCalls)" = 0 ] && break; sleep 1; done
+  echo "heap after the step, SIP legs gone: $(($(node_command "$work/node.log" collect "MEMORY " | jq .managedBytes) / 1024)) KiB"
+  local gcdump; gcdump=$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")
+  [ -x "$gcdump" ] && timeout 60 "$gcdump" collect -p "$node_pid" -o "$out/$1.gcdump" > /dev/null 2>&1
+}
+
 # ---- calls: customers call the queue at each rate; agents answer after a 50 ms ring and hang up after hold_ms ----
 call_step() { # name rate seconds target -> one table row
   local name=$1 rate=$2 seconds=$3 target=$4 before after from to dir
@@ -212,12 +225,16 @@ call_step() { # name rate seconds target -> one table row
   fi
   echo "| $rate | $((rate * seconds)) | $ok | $failed | $p50 / $p95 / $p99 | $(repartition "$dir/stats.csv") | $cpu | $rss | $rtp | $left |"
   log "$name: $rate/s x $seconds s: $ok ok, $failed failed, set-up p50/p95/p99 $p50/$p95/$p99 ms, CPU $cpu %, RSS $rss MiB, $left"
+  [ "$heap_per_step" = 1 ] && [ "$left" != "-" ] && log "$name: $(heap_after_legs_gone "$name") (registration: $((baseline / 1024)) KiB)"
 }
 header="| calls/s | offered | successful | failed | INVITE→200 p50/p95/p99 ms | response-time repartition (ms:calls) | node CPU % | peak RSS MiB | RTP relayed | RTP lost | RTP held (not bridged yet) | after the step |"
 rule="|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"
 { echo; echo "### Calls through the node: $step_seconds s per step, agents hold ${hold_ms} ms after a 50 ms ring, PCMA 50 packets/s from each customer echoed by each agent"; echo; echo "$header"; echo "$rule"; } >> "$summary"
+step=0
 for rate in $rates; do
-  call_step "calls-$rate" "$rate" "$step_seconds" "127.0.0.1:$sip_port" >> "$summary"
+  # Numbered: the same rate may be repeated, and each step needs a folder of its own.
+  step=$((step + 1))
+  call_step "calls-$step-$rate" "$rate" "$step_seconds" "127.0.0.1:$sip_port" >> "$summary"
 done
 
 # ---- media: many concurrent bridged calls held long, RTP 50 packets/s each way -----------------------------------
@@ -277,17 +294,21 @@ if [ "$ceiling" = 1 ]; then
   uas_pid=$!
   sleep 1
   { echo; echo "### Ceiling: the same customers straight against a SIPp UAS (agent.xml: same ring, hold and echo), no node"; echo; echo "$header"; echo "$rule"; } >> "$summary"
+  step=0
   for rate in $rates; do
-    call_step "ceiling-$rate" "$rate" "$step_seconds" "127.0.0.1:$uas_port" >> "$summary"
+    step=$((step + 1))
+    call_step "ceiling-$step-$rate" "$rate" "$step_seconds" "127.0.0.1:$uas_port" >> "$summary"
   done
   [ -n "$uas_pid" ] && kill "$uas_pid" 2>/dev/null
   # Ratio per rate: successful calls through the node / straight to the UAS, and the set-up p99 of each.
   {
     echo; echo "### Node / ceiling"; echo
     echo "| calls/s | successful, node / ceiling | set-up p99 ms, node / ceiling |"; echo "|---:|---:|---:|"
+    step=0
     for rate in $rates; do
-      n_ok=$(stat_column "$out/calls-$rate/stats.csv" 'SuccessfulCall(C)') c_ok=$(stat_column "$out/ceiling-$rate/stats.csv" 'SuccessfulCall(C)')
-      n_p99=$(percentiles "$out/calls-$rate"/*_rtt.csv | awk '{ print $3 }') c_p99=$(percentiles "$out/ceiling-$rate"/*_rtt.csv | awk '{ print $3 }')
+      step=$((step + 1)) node_dir="$out/calls-$step-$rate" ceiling_dir="$out/ceiling-$step-$rate"
+      n_ok=$(stat_column "$node_dir/stats.csv" 'SuccessfulCall(C)') c_ok=$(stat_column "$ceiling_dir/stats.csv" 'SuccessfulCall(C)')
+      n_p99=$(percentiles "$node_dir"/*_rtt.csv | awk '{ print $3 }') c_p99=$(percentiles "$ceiling_dir"/*_rtt.csv | awk '{ print $3 }')
       echo "| $rate | $n_ok / $c_ok = $(awk -v a="$n_ok" -v b="$c_ok" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }') | $n_p99 / $c_p99 |"
     done
   } >> "$summary"

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using CallCenter.Actors.Gateway;
 using CallCenter.Actors.Shutdown;
+using CallCenter.Node.Cluster;
 using CallCenter.Node.Config;
 using CallCenter.Node.Logging;
 using CallCenter.Node.Monitoring;
@@ -29,6 +30,7 @@ public static class NodeProgram
         NodeConfiguration configuration;
         SipGatewaySettings gateway;
         var readiness = new NodeReadiness();
+        var refusal = new NodeRefusal();
         try
         {
             var commandLine = CommandLine.Parse(args);
@@ -89,7 +91,7 @@ public static class NodeProgram
                 loggers.ClearLoggers();
                 loggers.AddLogger<KeyValueLogger>();
             });
-            akka.AddCallCenterNode(configuration, gateway);
+            akka.AddCallCenterNode(configuration, gateway, refusal.Refuse);
         });
         builder.Services.AddHostedService<ConsoleCommands>();
 
@@ -111,8 +113,16 @@ public static class NodeProgram
 
         PrintBanner(configuration, listening, host.Services.GetRequiredService<OperationsEndpoint>().Address);
         readiness.Ready();
-        await host.WaitForShutdownAsync();
-        return 0;
+        var shutdown = host.WaitForShutdownAsync();
+        if (await Task.WhenAny(shutdown, refusal.Refused) == shutdown)
+        {
+            await shutdown;
+            return 0;
+        }
+
+        Console.Error.WriteLine($"Cannot run: {await refusal.Refused}");
+        await host.StopAsync();
+        return InvalidConfiguration;
     }
 
     private static string ReadConfigFile(string? path)

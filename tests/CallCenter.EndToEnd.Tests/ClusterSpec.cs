@@ -81,6 +81,29 @@ public sealed class ClusterSpec(ITestOutputHelper output)
         await CallRecordRows.WaitForAsync(c.Database, rows => rows.Count == 2 && rows.All(r => r.Disposition is not null), TimeSpan.FromSeconds(20));
     }
 
+    [Fact]
+    public async Task Second_node_with_a_node_id_already_in_the_cluster_should_refuse_to_run_and_leave_the_first_ones_calls_alone()
+    {
+        await using var cluster = await ClusterNodes.CreateAsync();
+        var a = await cluster.StartAsync("node-a", Configurations.TwoAgents(), output);
+        var alicePort = FreePort.Next();
+        await using var alice = Phones.AnswerCalls("agent-answer.xml", alicePort, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await Phones.RegisterAsync(a, "alice", Configurations.AlicePassword, alicePort)).ExitCode);
+        await a.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available", TimeSpan.FromSeconds(20));
+        await using var customer = Phones.Call(a, "customer.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(60));
+        await a.WaitForStatusAsync(s => s.Agent("alice").Presence == "OnCall", TimeSpan.FromSeconds(20));
+
+        // A second process configured as node-a joins while node-a talks: it must not recover (and close) node-a's calls.
+        var (exitCode, duplicate) = await cluster.RunToExitAsync("node-a", Configurations.TwoAgents(), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("already runs as node id 'node-a'", duplicate, StringComparison.Ordinal);
+        var call = await customer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(call.ExitCode == 0 && call.SuccessfulCalls == 1, call.ToString());
+        var records = await CallRecordRows.WaitForAsync(a.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+    }
+
     [Theory]
     [InlineData(new[] { "--seed", "127.0.0.1" }, "--seed: '127.0.0.1' is not host:port")]
     [InlineData(new[] { "--cluster-port", "70000" }, "--cluster-port: '70000' is not a port (1-65535)")]

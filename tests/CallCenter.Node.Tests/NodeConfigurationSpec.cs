@@ -74,6 +74,7 @@ public sealed class NodeConfigurationSpec
     [InlineData("callcenter { sip { bind = localhost } }", "callcenter.sip.bind: 'localhost' is not an IP address")]
     [InlineData("callcenter { sip { t1 = 0ms } }", "callcenter.sip.t1: must be positive")]
     [InlineData("callcenter { domain = \"call center\" }", "callcenter.domain: 'call center' is not a host name or address")]
+    [InlineData("callcenter { node-id = \"node a\" }", "callcenter.node-id: 'node a' must be 1-64 letters, digits, '-', '_' or '.'")]
     [InlineData("callcenter { media { rtp-ports = \"20000\" } }", "callcenter.media.rtp-ports: '20000' is not a range such as 20000-20999")]
     [InlineData("callcenter { media { rtp-ports = \"80-90\" } }", "callcenter.media.rtp-ports: 80-90 must lie within 1024-65535")]
     [InlineData("callcenter { registrar { min-expires = 600s, max-expires = 60s } }", "callcenter.registrar.max-expires: must not be below min-expires")]

@@ -77,7 +77,8 @@ public static class CallCenterActorsHostingExtensions
     }
 
     /// <summary>This node's calls actor (node-local, never sharded) under a backoff supervisor named "calls". It recovers
-    /// the node's open calls at once and closes them out as Interrupted.</summary>
+    /// the node's open calls at once and closes them out as Interrupted; with <see cref="CallActorsSettings.StartWhenOpened"/>
+    /// only once <see cref="CallsStartGate.Open"/> is sent to the <see cref="CallsStartGate"/> in the registry.</summary>
     /// <exception cref="InvalidOperationException">At start, when the signalling port, agents or queues are not registered yet.</exception>
     public static AkkaConfigurationBuilder AddCallActors(this AkkaConfigurationBuilder builder, CallActorsSettings settings)
     {
@@ -88,7 +89,15 @@ public static class CallCenterActorsHostingExtensions
             var ports = new CallPorts(Required<SignallingPort>(registry), Required<QueueActor>(registry), Required<AgentActor>(registry));
             var calls = CallsActor.Props(settings.NodeId, ports, settings.Clock);
             var supervised = BackoffSupervisor.Props(Backoff.OnStop(calls, "index", settings.MinBackoff, settings.MaxBackoff, 0.2, maxNrOfRetries: -1));
-            registry.Register<CallActor>(system.ActorOf(supervised, "calls"));
+            if (!settings.StartWhenOpened)
+            {
+                registry.Register<CallActor>(system.ActorOf(supervised, "calls"));
+                return;
+            }
+
+            var gate = system.ActorOf(CallsStartGate.Props(supervised, "supervisor"), "calls");
+            registry.Register<CallActor>(gate);
+            registry.Register<CallsStartGate>(gate);
         });
     }
 

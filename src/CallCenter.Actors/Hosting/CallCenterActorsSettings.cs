@@ -43,4 +43,8 @@ public sealed record CallActorsSettings(string NodeId)
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Start the calls actor only when told to (<see cref="Calls.CallsStartGate"/>): a clustered node first makes
+    /// sure that no other member runs under its node id.</summary>
+    public bool StartWhenOpened { get; init; }
 }

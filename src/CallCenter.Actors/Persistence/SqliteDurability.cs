@@ -16,7 +16,8 @@ public enum SqliteDurability
     PowerLoss,
 }
 
-/// <summary>Applies <see cref="SqliteDurability"/> to the journal's, snapshot store's and read journal's connections.</summary>
+/// <summary>Applies <see cref="SqliteDurability"/> (and SQLite's own busy wait: <see cref="SqliteConnections.BusyTimeoutPragma"/>)
+/// to the journal's, snapshot store's and read journal's connections.</summary>
 /// <remarks>The pragma is per connection and Microsoft.Data.Sqlite has no connection-string keyword for it, so it is set
 /// by linq2db right after each connection opens, through Akka.Persistence.Sql's per-plugin DataOptions.</remarks>
 internal static class SqliteDurabilitySetup
@@ -27,16 +28,10 @@ internal static class SqliteDurabilitySetup
         {CallCenterPersistenceConfig.ReadJournalPath}.plugin-id = "{CallCenterPersistenceConfig.ReadJournalPath}"
         """;
 
-    // The journal, the snapshot store and the projections each write the same file. Without a busy timeout in SQLite
-    // itself, a writer finding the lock taken gets SQLITE_BUSY at once and Microsoft.Data.Sqlite sleeps 150 ms before
-    // trying again: under load every journal round trip took about that long. SQLite's own handler retries within
-    // milliseconds; the connection string's command timeout still bounds the whole wait.
-    private const string BusyWait = "PRAGMA busy_timeout = 30000;";
-
     public static MultiDataOptionsSetup For(string connectionString, SqliteDurability durability)
     {
-        var pragma = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;")
-            + BusyWait;
+        var pragma = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous = FULL; " : "PRAGMA synchronous = NORMAL; ")
+            + SqliteConnections.BusyTimeoutPragma(connectionString);
         var options = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(connection => Run(connection, pragma), (connection, token) => RunAsync(connection, pragma, token));

@@ -141,9 +141,7 @@ public sealed class CallRecordStore
             await EnsureCreatedAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        return await SqliteConnections.OpenAsync(ConnectionString, cancellationToken);
     }
 
     private static async Task<long> ReadOffsetAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken token)

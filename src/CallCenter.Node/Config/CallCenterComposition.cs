@@ -21,9 +21,10 @@ namespace CallCenter.Node.Config;
 public static class CallCenterComposition
 {
     /// <summary>Wires the whole node from its configuration (local entity placement: one process). The gateway's settings come
-    /// from <see cref="GatewaySettings"/>, built before the host so that their errors come first.</summary>
+    /// from <see cref="GatewaySettings"/>, built before the host so that their errors come first. <paramref name="refuse"/> is
+    /// called when the node must not run after all (another cluster member has its node id).</summary>
     public static AkkaConfigurationBuilder AddCallCenterNode(
-        this AkkaConfigurationBuilder builder, NodeConfiguration configuration, SipGatewaySettings gateway)
+        this AkkaConfigurationBuilder builder, NodeConfiguration configuration, SipGatewaySettings gateway, Action<string> refuse)
     {
         var agents = configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Settings, a.Queues)).ToImmutableArray();
         var queues = configuration.Queues.Select(q => new QueueDefinition(q.Id, q.Settings)).ToImmutableArray();
@@ -32,12 +33,13 @@ public static class CallCenterComposition
             ? PersistenceSettings.PostgreSql(postgreSql)
             : PersistenceSettings.Sqlite(configuration.Database);
         return builder
-            .WithCallCenterCluster(configuration.Cluster)
+            .WithCallCenterCluster(configuration.Cluster, configuration.NodeId)
             .WithCallCenterPersistence(persistence)
             .AddAgentActors(new AgentActorsSettings { Agents = agents, Placement = placement })
             .AddQueueActors(new QueueActorsSettings { Queues = queues, Placement = placement })
             .WithSipGateway(gateway)
-            .AddCallActors(new CallActorsSettings(configuration.NodeId))
+            .AddCallActors(new CallActorsSettings(configuration.NodeId) { StartWhenOpened = configuration.Cluster.Enabled })
+            .WithNodeIdGuard(configuration.Cluster, configuration.NodeId, refuse)
             .WithNodeDrain(DrainSettings(configuration))
             .WithCallRecordProjection(CallRecordStore.ForSqliteFile(configuration.Database))
             .WithActors((system, registry) => registry.Register<NodeMonitorActor>(system.ActorOf(NodeMonitorActor.Props(), "monitor")));

@@ -2,7 +2,9 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using CallCenter.Actors.Calls;
 using CallCenter.Actors.Hosting;
+using CallCenter.Node.Cluster;
 
 namespace CallCenter.Node.Config;
 
@@ -30,7 +32,9 @@ public static class ClusterComposition
     public static EntityPlacement Placement(ClusterConfig cluster) =>
         cluster.Enabled ? EntityPlacement.Sharded() : EntityPlacement.Local;
 
-    public static AkkaConfigurationBuilder WithCallCenterCluster(this AkkaConfigurationBuilder builder, ClusterConfig cluster)
+    /// <remarks>The node id is carried as the member's role <c>node-id-{id}</c>, so that <see cref="NodeIdGuard"/> can tell
+    /// two members with one node id apart.</remarks>
+    public static AkkaConfigurationBuilder WithCallCenterCluster(this AkkaConfigurationBuilder builder, ClusterConfig cluster, string nodeId)
     {
         if (!cluster.Enabled)
         {
@@ -47,10 +51,20 @@ public static class ClusterComposition
             .WithClustering(new ClusterOptions
             {
                 SeedNodes = seeds,
+                Roles = [NodeIdGuard.RoleOf(nodeId)],
                 SplitBrainResolver = new KeepMajorityOption(),
             })
             .AddHocon(
                 $"akka.cluster.split-brain-resolver.stable-after = {(int)cluster.StableAfter.TotalMilliseconds}ms",
                 HoconAddMode.Prepend);
     }
+
+    /// <summary>Clustered: starts the <see cref="NodeIdGuard"/> that opens the calls actor's start gate. Goes after
+    /// <c>AddCallActors</c>, whose gate it needs.</summary>
+    public static AkkaConfigurationBuilder WithNodeIdGuard(
+        this AkkaConfigurationBuilder builder, ClusterConfig cluster, string nodeId, Action<string> refuse) =>
+        !cluster.Enabled
+            ? builder
+            : builder.WithActors((system, registry) =>
+                system.ActorOf(NodeIdGuard.Props(nodeId, registry.Get<CallsStartGate>(), refuse), "node-id-guard"));
 }

@@ -50,6 +50,12 @@ public static class NodeConfigurationReader
         return Read(new HoconReader(config), environment ?? Environment.GetEnvironmentVariable);
     }
 
+    // The node id names the calls journal (calls-{id}) and the cluster role that keeps it unique: plain names only.
+    private static string NodeIdOf(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : throw new ConfigurationError($"{Root}.node-id", $"'{value}' must be 1-64 letters, digits, '-', '_' or '.'");
+
     private static NodeConfiguration Read(HoconReader hocon, Func<string, string?> environment)
     {
         var domain = hocon.String($"{Root}.domain");
@@ -63,7 +69,7 @@ public static class NodeConfigurationReader
         var configuration = new NodeConfiguration
         {
             Domain = domain,
-            NodeId = hocon.String($"{Root}.node-id"),
+            NodeId = NodeIdOf(hocon.String($"{Root}.node-id")),
             Database = hocon.String($"{Root}.database"),
             PostgreSql = ReadPostgreSql(hocon, environment),
             Cluster = ReadCluster(hocon),

@@ -29,6 +29,26 @@ public sealed class SqliteDurabilitySpec : IDisposable
     }
 
     [Fact]
+    public async Task Every_connection_to_the_file_should_let_SQLite_wait_for_a_busy_lock_itself()
+    {
+        var connectionString = _database.Settings.ConnectionString();
+        var expected = _database.Settings.SqliteBusyTimeout.TotalMilliseconds;
+        var setup = SqliteDurabilitySetup.For(connectionString, SqliteDurability.ProcessCrash);
+        foreach (var plugin in new[] { CallCenterPersistenceConfig.JournalPath, CallCenterPersistenceConfig.SnapshotStorePath, CallCenterPersistenceConfig.ReadJournalPath })
+        {
+            Assert.True(setup.TryGetDataOptionsFor(plugin, out var options), plugin);
+            using var connection = new DataConnection(options!);
+            Assert.Equal(expected, connection.Execute<long>("PRAGMA busy_timeout;"));
+        }
+
+        // The call-record projection writes into the same file.
+        await using var projection = await SqliteConnections.OpenAsync(connectionString, CancellationToken.None);
+        await using var command = projection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        Assert.Equal(expected, Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task WithCallCenterPersistence_should_name_each_plugin_so_its_connection_options_apply()
     {
         await using var host = await TestHost.StartAsync(builder => builder.WithCallCenterPersistence(_database.Settings));

@@ -54,6 +54,30 @@ internal sealed class ClusterNodes : IAsyncDisposable
     /// the first node started; the first node forms the cluster).</summary>
     public async Task<NodeProcess> StartAsync(string nodeId, string callCenterBlock, ITestOutputHelper output, NodeProcess? seed = null)
     {
+        var (port, configuration, options) = Prepare(nodeId, callCenterBlock, seed);
+        var node = await NodeProcess.StartAsync(configuration, output, TimeSpan.FromSeconds(90), options);
+        if (options.Count > 2)
+        {
+            // Ready means SIP is up; a joining node is a member once the seed welcomes it.
+            await node.WaitForLineAsync(l => l.Contains("Welcome from", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        }
+
+        _ports[node] = port;
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Runs a node that joins the cluster until it exits by itself: for nodes that must refuse to run.</summary>
+    public Task<(int ExitCode, string Output)> RunToExitAsync(string nodeId, string callCenterBlock, TimeSpan timeout)
+    {
+        var (_, configuration, options) = Prepare(nodeId, callCenterBlock, null);
+        return NodeProcess.RunToExitAsync(configuration, timeout, [.. options]);
+    }
+
+    public int ClusterPortOf(NodeProcess node) => _ports[node];
+
+    private (int Port, string Configuration, List<string> Options) Prepare(string nodeId, string callCenterBlock, NodeProcess? seed)
+    {
         var port = FreePort.Next();
         var configuration = $$"""
             {{callCenterBlock}}
@@ -69,19 +93,8 @@ internal sealed class ClusterNodes : IAsyncDisposable
             options.AddRange(["--seed", $"127.0.0.1:{ClusterPortOf(through)}"]);
         }
 
-        var node = await NodeProcess.StartAsync(configuration, output, TimeSpan.FromSeconds(90), options);
-        if (options.Count > 2)
-        {
-            // Ready means SIP is up; a joining node is a member once the seed welcomes it.
-            await node.WaitForLineAsync(l => l.Contains("Welcome from", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        }
-
-        _ports[node] = port;
-        _nodes.Add(node);
-        return node;
+        return (port, configuration, options);
     }
-
-    public int ClusterPortOf(NodeProcess node) => _ports[node];
 
     private readonly Dictionary<NodeProcess, int> _ports = [];
 
