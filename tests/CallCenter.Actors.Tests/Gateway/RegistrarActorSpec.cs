@@ -50,7 +50,8 @@ public sealed class RegistrarActorSpec : ActorSpec
         await unreachable.ExpectMsgAsync<AgentCommands.Register>();
         Assert.Equal(new AgentId("alice"), (await unreachable.ExpectMsgAsync<AgentQueries.GetAgentState>()).AgentId);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
-        Advance(TimeSpan.FromSeconds(2.9));
+        var wait = TimeSpan.FromSeconds(10); // RegistrarSettings.AgentAnswerTimeout by default
+        Advance(wait - TimeSpan.FromSeconds(0.1));
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
         Advance(TimeSpan.FromSeconds(0.1));
 
