@@ -207,9 +207,9 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         return ChildActorOf(CallLegsActor.Props(Call, new QueueId("support"), invite, settings, _calls.Ref));
     }
 
-    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall()
+    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall(string? media = null)
     {
-        var legs = Start(Incoming(CustomerInvite()));
+        var legs = Start(Incoming(media is null ? CustomerInvite() : CustomerInvite(media)));
         await _calls.ExpectMsgAsync<CallCommands.Receive>();
         legs.Tell(new AnswerCustomer(Call));
         var ok = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;

@@ -51,6 +51,7 @@ public sealed partial class CallLegsActor
         var request = incoming.Request;
         var dialog = leg.Dialog!;
         SessionDescription? sdp = leg.LocalSdp;
+        NegotiatedAudio? agreed = null;
         if (_relay is null || sdp is null)
         {
             sdp = null;
@@ -58,11 +59,17 @@ public sealed partial class CallLegsActor
         else if (!request.Body.IsEmpty)
         {
             // An offer: answer it. Without one, our current description goes back as the offer, unchanged (§8: same version).
-            sdp = SdpParser.TryParse(request.Body.Span, out var offer, out _)
+            if (SdpParser.TryParse(request.Body.Span, out var offer, out _)
                 && SdpNegotiator.CreateAnswer(offer, _settings.Audio(_relay.GetLeg(leg.Media)), sdp.Origin) is AnswerResult.Accepted accepted
-                && TryUseMedia(_relay.GetLeg(leg.Media), accepted.Audio)
-                    ? SdpVersioning.Revise(sdp, accepted.Answer)
-                    : null;
+                && TryUseMedia(_relay.GetLeg(leg.Media), accepted.Audio))
+            {
+                agreed = accepted.Audio;
+                sdp = SdpVersioning.Revise(sdp, accepted.Answer);
+            }
+            else
+            {
+                sdp = null;
+            }
         }
 
         if (sdp is null)
@@ -78,6 +85,10 @@ public sealed partial class CallLegsActor
         leg.LocalSdp = sdp;
         _log.Info("Call {CallId}: {Leg} re-INVITE answered", _callId, leg.Media);
         _oks.Send(incoming.Transaction!, leg.Dialog, ok, leg.SipCallId);
+        if (agreed is not null)
+        {
+            RelayHold(leg, agreed);
+        }
     }
 
     private void SendBye(SipLeg leg)
