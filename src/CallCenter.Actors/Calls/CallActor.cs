@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using CallCenter.Actors.Entities;
+using CallCenter.Actors.Persistence;
 using CallCenter.Actors.Signalling;
 using CallCenter.Domain;
 using CallCenter.Domain.Calls;
@@ -37,6 +38,10 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
     {
         _ports = ports;
         _start = start;
+        if (start == CallStart.New)
+        {
+            NewEntities.Get(Context.System).Add(PersistenceId);
+        }
 
         Command<CallCommands.Receive>(r => Execute(r, Sender, (_, _) => Arrived()));
         Command<CallCommands.End>(e => End(e.Disposition, Sender, Gone.Nobody));
@@ -100,6 +105,8 @@ public sealed partial class CallActor : EntityActor<CallState, ICallCommand, ICa
 
     protected override void OnRecovered()
     {
+        NewEntities.Get(Context.System).TryTake(PersistenceId);
+
         // Persisting is for commands, so closing out happens as the first command after recovery.
         if (_start == CallStart.Interrupt)
         {

@@ -9,7 +9,8 @@ public sealed class TempDatabase : IDisposable
 {
     private static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callcenter-actors-tests");
 
-    public TempDatabase()
+    /// <param name="overrides">HOCON laid over the node's persistence config, to try one setting.</param>
+    public TempDatabase(string? overrides = null)
     {
         Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
@@ -17,7 +18,9 @@ public sealed class TempDatabase : IDisposable
         // Fast polling keeps live-query specs quick; the default (1 s) is for production.
         Settings = PersistenceSettings.Sqlite(Path) with { QueryRefreshInterval = TimeSpan.FromMilliseconds(100) };
         CallCenterPersistenceConfig.Prepare(Settings);
-        Config = CallCenterPersistenceConfig.Complete(Settings);
+        Config = overrides is null
+            ? CallCenterPersistenceConfig.Complete(Settings)
+            : ConfigurationFactory.ParseString(overrides).WithFallback(CallCenterPersistenceConfig.Complete(Settings));
     }
 
     public string Path { get; }
