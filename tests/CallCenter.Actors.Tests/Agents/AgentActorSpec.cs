@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using CallCenter.Actors.Agents;
+using CallCenter.Actors.Entities;
 using CallCenter.Actors.Tests.Kit;
 using CallCenter.Domain;
 using CallCenter.Domain.Agents;
@@ -155,12 +156,13 @@ public sealed class AgentActorSpec : ActorSpec
     public async Task AgentActor_should_recover_from_its_latest_snapshot_and_the_events_after_it()
     {
         var alice = await Registered([Support]);
-        for (var i = 0; i < 120; i++)
+        var registrations = (2 * SnapshotPolicy.Every) + 20;
+        for (var i = 0; i < registrations; i++)
         {
             alice.Tell(new AgentCommands.Register(Alice, $"sip:alice@10.0.0.{i % 7}", TimeSpan.FromHours(1)), TestActor);
         }
 
-        for (var i = 0; i < 120; i++)
+        for (var i = 0; i < registrations; i++)
         {
             await ExpectMsgAsync<CommandResult>();
         }
@@ -169,8 +171,8 @@ public sealed class AgentActorSpec : ActorSpec
         await AwaitAssertAsync(async () =>
         {
             var snapshots = await Snapshots.Of(this, "agent-alice");
-            Assert.Equal(100, snapshots.Latest);
-            Assert.Null(await snapshots.Before(100));
+            Assert.Equal(2 * SnapshotPolicy.Every, snapshots.Latest);
+            Assert.Null(await snapshots.Before(2 * SnapshotPolicy.Every));
         });
 
         await StopAsync(alice);
