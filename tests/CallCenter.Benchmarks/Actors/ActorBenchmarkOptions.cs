@@ -7,12 +7,14 @@ internal sealed record ActorBenchmarkOptions
 {
     public const string Usage = """
         actors [--runs 3] [--queues 10] [--agents 10] [--calls 20000] [--memory-calls 60000] [--window 200]
-               [--rate 500] [--paced-seconds 10] [--only sqlite|memory] [--loglevel WARNING]
+               [--rate 500] [--paced-seconds 10] [--warmup-seconds 45] [--only sqlite|memory] [--loglevel WARNING]
                [--hocon "extra settings, layered over the node's"]
           --agents   agents per queue (each serves one queue)
           --calls    calls per throughput run with SQLite; --memory-calls with the in-memory journal
           --window   calls in flight at once in throughput runs (a closed loop: one ends, the next comes)
           --rate     calls per second of the paced latency runs, which last --paced-seconds
+          --warmup-seconds  closed-loop calls before measuring, until the JIT has settled (~24,000 methods;
+                     its background recompilation took a quarter of the CPU for the first ~40 s)
         """;
 
     public int Runs { get; init; } = 3;
@@ -30,6 +32,8 @@ internal sealed record ActorBenchmarkOptions
     public int PacedRate { get; init; } = 500;
 
     public int PacedSeconds { get; init; } = 10;
+
+    public int WarmupSeconds { get; init; } = 45;
 
     /// <summary>Null runs both journals.</summary>
     public JournalKind? Only { get; init; }
@@ -67,6 +71,7 @@ internal sealed record ActorBenchmarkOptions
                     "--window" => options with { Window = Number() },
                     "--rate" => options with { PacedRate = Number() },
                     "--paced-seconds" => options with { PacedSeconds = Number() },
+                    "--warmup-seconds" => options with { WarmupSeconds = Number() },
                     "--only" => options with { Only = Enum.Parse<JournalKind>(value, ignoreCase: true) },
                     "--loglevel" => options with { LogLevel = value.ToUpperInvariant() },
                     "--hocon" => options with { ExtraHocon = value },

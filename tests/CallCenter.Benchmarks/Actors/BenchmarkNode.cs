@@ -78,6 +78,7 @@ internal sealed class BenchmarkNode : IAsyncDisposable
             builder.AddHocon($"akka.loglevel = {options.LogLevel}", HoconAddMode.Prepend);
             builder = databasePath is null
                 ? builder.WithCallCenterSerialization().WithInMemoryJournal().WithInMemorySnapshotStore()
+                    .AddHocon($"akka.persistence.journal.inmem.class = \"{typeof(NewEntitiesMemoryJournal).AssemblyQualifiedName}\"", HoconAddMode.Prepend)
                 : builder.WithCallCenterPersistence(PersistenceSettings.Sqlite(databasePath));
             builder
                 .AddAgentActors(new AgentActorsSettings { Agents = [.. agents] })
