@@ -41,7 +41,9 @@ public static class NodeProgram
                 return 0;
             }
 
-            configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), commandLine.ConfigFile ?? SampleConfiguration.Source));
+            var source = commandLine.ConfigFile ?? SampleConfiguration.Source;
+            var includeDirectory = commandLine.ConfigFile is { } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null;
+            configuration = commandLine.ApplyTo(NodeConfigurationReader.Parse(ReadConfigFile(commandLine.ConfigFile), source, includeDirectory: includeDirectory));
             DatabaseCheck.Check(configuration, commandLine);
             gateway = CallCenterComposition.GatewaySettings(configuration);
         }

@@ -50,6 +50,14 @@ public sealed class NodeConfigurationSpec
     }
 
     [Fact]
+    public void Pending_call_limit_should_default_to_200_and_turn_off_with_off()
+    {
+        Assert.Equal(200, Read.Hocon("").MaxPendingCalls);
+        Assert.Null(Read.Hocon("callcenter { sip { max-pending-calls = off } }").MaxPendingCalls);
+        Assert.Equal(50, CallCenterComposition.GatewaySettings(Read.Hocon("callcenter { sip { max-pending-calls = 50 } }")).MaxPendingCalls);
+    }
+
+    [Fact]
     public void Logging_format_json_should_turn_json_logs_on()
     {
         Assert.False(Read.Hocon("").JsonLogs);
@@ -73,6 +81,8 @@ public sealed class NodeConfigurationSpec
     [InlineData("callcenter { sip { port = 70000 } }", "callcenter.sip.port: 70000 is outside 1..65535")]
     [InlineData("callcenter { sip { bind = localhost } }", "callcenter.sip.bind: 'localhost' is not an IP address")]
     [InlineData("callcenter { sip { t1 = 0ms } }", "callcenter.sip.t1: must be positive")]
+    [InlineData("callcenter { sip { max-pending-calls = 0 } }", "callcenter.sip.max-pending-calls: 0 is outside 1..100000")]
+    [InlineData("callcenter { sip { max-pending-calls = lots } }", "callcenter.sip.max-pending-calls: 'lots' is not a whole number")]
     [InlineData("callcenter { domain = \"call center\" }", "callcenter.domain: 'call center' is not a host name or address")]
     [InlineData("callcenter { node-id = \"node a\" }", "callcenter.node-id: 'node a' must be 1-64 letters, digits, '-', '_' or '.'")]
     [InlineData("callcenter { media { rtp-ports = \"20000\" } }", "callcenter.media.rtp-ports: '20000' is not a range such as 20000-20999")]

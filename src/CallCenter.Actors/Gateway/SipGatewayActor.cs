@@ -28,10 +28,14 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
     private const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
 
+    // Short: the overload is the node's backlog of the last second or two, not a planned outage.
+    private static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(2);
+
     private readonly SipGatewaySettings _settings;
     private readonly Func<IActorRef> _agents;
     private readonly Func<IActorRef> _calls;
     private readonly SipRoutes _routes = new();
+    private readonly CallAdmission _admission;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stopping = new();
     private SipTransportHost? _transport;
@@ -47,6 +51,7 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         _settings = settings;
         _agents = agents;
         _calls = calls;
+        _admission = new CallAdmission(settings.MaxPendingCalls);
 
         Receive<InboundReady>(_ => DrainInbound());
         Receive<InboundClosed>(_ => _log.Info("SIP transport closed"));
@@ -56,7 +61,11 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         Receive<SipInbound.TimedOut>(t => ToOwner(t.Transaction, t));
         Receive<SipInbound.TransportFailed>(t => ToOwner(t.Transaction, t));
         Receive<SipInbound.Cancelled>(c => ToOwner(c.Invite, c));
-        Receive<SipOutbound.Respond>(r => Layer.SendResponse(r.Transaction, r.Response));
+        Receive<SipOutbound.Respond>(r =>
+        {
+            _admission.Answered(r.Transaction, r.Response.StatusCode);
+            Layer.SendResponse(r.Transaction, r.Response);
+        });
         Receive<SipOutbound.SendRequest>(SendRequest);
         Receive<SipOutbound.SendAck>(a => Layer.SendAck(a.Ack, a.Destination));
         Receive<SipOutbound.Cancel>(c => Layer.TryCancel(c.Invite));
@@ -158,6 +167,9 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Invite when request.To?.Tag is null && _drainRetryAfter is { } retryAfter:
                 Respond(transaction, SipGatewayDrain.Refusal(request, retryAfter));
                 return;
+            case SipMethods.Invite when request.To?.Tag is null && !_admission.TryAdmit():
+                RefuseInOverload(incoming, transaction);
+                return;
             case SipMethods.Invite when request.To?.Tag is null:
                 NewCall(incoming, transaction);
                 return;
@@ -187,6 +199,7 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         _routes.AddCall(callId, legs);
         _routes.AddTransaction(transaction, legs);
         _routes.AddSipCall(request.CallId!, legs);
+        _admission.Started(transaction, legs);
         _log.Info("Call {CallId} is SIP call {SipCallId} from {Remote} for queue {QueueId}", callId, request.CallId, incoming.Remote, user);
     }
 
@@ -226,8 +239,22 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         Sender.Tell(SipGatewayDrain.Draining.Instance);
     }
 
+    private void RefuseInOverload(IncomingRequest incoming, TransactionKey transaction)
+    {
+        // The first refusal of a burst and then one in a hundred: an overloaded node must not also flood its log.
+        if (_admission.Refused % 100 == 1)
+        {
+            _log.Warning(
+                "Overload: {Pending} calls still wait for their first answer; INVITE from {Remote} refused with 503 ({Refused} so far)",
+                _admission.Pending, incoming.Remote, _admission.Refused);
+        }
+
+        Respond(transaction, SipGatewayDrain.Refusal(incoming.Request, OverloadRetryAfter));
+    }
+
     private void Stopped(Terminated terminated)
     {
+        _admission.Stopped(terminated.ActorRef);
         if (_routes.Remove(terminated.ActorRef) is { } callId)
         {
             // Harmless when the call already ended (the calls parent drops it); ends it when its legs died with it open.

@@ -37,6 +37,12 @@ public sealed record SipGatewaySettings
 
     public SipTimers Timers { get; init; } = SipTimers.Default;
 
+    /// <summary>
+    /// New INVITEs get 503 while this many calls still wait for their first answer (see <see cref="CallAdmission"/>);
+    /// null admits every call.
+    /// </summary>
+    public int? MaxPendingCalls { get; init; } = 200;
+
     /// <summary>How long a call's legs actor stays after both legs ended, to answer late retransmissions.</summary>
     public TimeSpan Linger { get; init; } = TimeSpan.FromSeconds(32);
 
@@ -47,6 +53,7 @@ public sealed record SipGatewaySettings
         : AdvertisedAddress.Equals(IPAddress.Any) || AdvertisedAddress.Equals(IPAddress.IPv6Any)
             ? "the advertised address must be a concrete address, not a wildcard"
         : Linger < TimeSpan.Zero ? "the linger time must not be negative"
+        : MaxPendingCalls is < 1 ? "the pending-call limit must be at least 1 (or off)"
         : AnswerDelays.Values.Any(d => d < TimeSpan.Zero) ? "an answer delay must not be negative"
         : Registrar.Validate();
 }

@@ -32,6 +32,10 @@ internal sealed class HoconReader(Akka.Configuration.Config config)
         return number < min || number > max ? throw new ConfigurationError(key, $"{number} is outside {min}..{max}") : number;
     }
 
+    /// <summary>A whole number in <paramref name="min"/>..<paramref name="max"/>, or null for "off".</summary>
+    public int? OptionalInt(string key, int min, int max) =>
+        string.Equals(OptionalString(key), "off", StringComparison.OrdinalIgnoreCase) ? null : Int(key, min, max);
+
     /// <summary>A duration with a HOCON unit (500ms, 20s, 5m).</summary>
     public TimeSpan Duration(string key) =>
         OptionalDuration(key) ?? throw new ConfigurationError(key, "is required (a duration such as 30s)");

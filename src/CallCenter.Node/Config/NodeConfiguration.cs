@@ -55,6 +55,9 @@ public sealed record NodeConfiguration
 
     public required TimeSpan T1 { get; init; }
 
+    /// <summary>Calls still waiting for their first answer beyond which new INVITEs get 503; null admits every call.</summary>
+    public int? MaxPendingCalls { get; init; } = 200;
+
     public required int RtpFirstPort { get; init; }
 
     public required int RtpLastPort { get; init; }

@@ -27,14 +27,18 @@ public static class NodeConfigurationReader
 
     /// <summary>Parses a configuration text on top of the defaults; secrets may come from <paramref name="environment"/>
     /// (the process environment when null).</summary>
+    /// <remarks><c>include "file"</c> looks in <paramref name="includeDirectory"/>: the folder of the configuration
+    /// file (the working directory when null).</remarks>
     /// <exception cref="ConfigurationError">The text is not HOCON, names a key the node does not know, or a value is unusable.</exception>
-    public static NodeConfiguration Parse(string? hocon, string source = "configuration", Func<string, string?>? environment = null)
+    public static NodeConfiguration Parse(
+        string? hocon, string source = "configuration", Func<string, string?>? environment = null, string? includeDirectory = null)
     {
         var defaults = Defaults();
         Akka.Configuration.Config config;
         try
         {
-            var user = string.IsNullOrWhiteSpace(hocon) ? null : ConfigurationFactory.ParseString(hocon);
+            var includes = HoconIncludes.From(includeDirectory ?? Directory.GetCurrentDirectory(), source);
+            var user = string.IsNullOrWhiteSpace(hocon) ? null : ConfigurationFactory.ParseString(hocon, includes);
             if (user is not null)
             {
                 UnknownKeys.Reject(user, defaults);
@@ -42,8 +46,9 @@ public static class NodeConfigurationReader
 
             config = user is null ? defaults : user.WithFallback(defaults);
         }
-        catch (Exception e) when (e is FormatException or ConfigurationException or InvalidOperationException)
+        catch (Exception e) when (e is not ConfigurationError)
         {
+            // Akka's parser throws what it likes (NullReferenceException included) on odd text; all of it means "not HOCON".
             throw new ConfigurationError(source, $"not valid HOCON: {e.Message.Split('\n')[0].Trim()}");
         }
 
@@ -77,6 +82,7 @@ public static class NodeConfigurationReader
             SipPort = hocon.Int($"{Root}.sip.port", 1, 65535),
             Advertise = hocon.OptionalString($"{Root}.sip.advertise") is { } advertise ? Address($"{Root}.sip.advertise", advertise) : null,
             T1 = Positive(hocon, $"{Root}.sip.t1"),
+            MaxPendingCalls = hocon.OptionalInt($"{Root}.sip.max-pending-calls", 1, 100_000),
             RtpFirstPort = first,
             RtpLastPort = last,
             MediaTimeout = hocon.OptionalDuration($"{Root}.media.timeout"),

@@ -46,6 +46,7 @@ public sealed partial class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
             AdvertisedAddress = IPAddress.Loopback,
             Queues = [new QueueId("support"), RingingQueue],
             AnswerDelays = ImmutableDictionary<QueueId, TimeSpan>.Empty.Add(RingingQueue, TimeSpan.FromMinutes(2)),
+            MaxPendingCalls = MaxPendingCalls,
             Registrar = new RegistrarSettings { Credentials = InMemoryDigestCredentialStore.FromPasswords("cc.example", [("alice", "secret")]) },
             Media = new MediaRelayFactory(new PortAllocator(42000, 42999), new MediaRelayOptions { BindAddress = IPAddress.Loopback }, TimeProvider.System),
         };
