@@ -25,9 +25,14 @@ internal sealed class SoftphoneProcess : IAsyncDisposable
 
     public static SoftphoneProcess Start(NodeProcess node, string user, string password, ITestOutputHelper output, params string[] options)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A phone started from a terminal has SIGINT at its default action. A test run started in the background of a
+        // script (CI wrappers, `run-all.sh &`) inherits SIGINT ignored, down to this child; the runtime then keeps it
+        // ignored and never calls the phone's handler, so Ctrl+C (InterruptAsync) would do nothing. env restores the
+        // default before it execs dotnet (same process id, so the SIGINT still reaches the phone).
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment[PasswordVariable] = password;
-        foreach (var argument in new[] { TestPaths.SoftphoneAssembly, "--server", node.Endpoint, "--user", user }.Concat(options))
+        string[] command = ["--default-signal=INT", "dotnet", TestPaths.SoftphoneAssembly, "--server", node.Endpoint, "--user", user];
+        foreach (var argument in command.Concat(options))
         {
             info.ArgumentList.Add(argument);
         }
