@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using CallCenter.Actors.Agents;
 using CallCenter.Actors.Calls;
+using CallCenter.Actors.Hosting;
 using CallCenter.Actors.Signalling;
 
 namespace CallCenter.Actors.Gateway;
@@ -16,14 +17,7 @@ public static class SipGatewayHostingExtensions
     /// <exception cref="ArgumentException">The settings are invalid (thrown here, before the ActorSystem starts).</exception>
     public static AkkaConfigurationBuilder WithSipGateway(this AkkaConfigurationBuilder builder, SipGatewaySettings settings)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Validate() is { } problem)
-        {
-            throw new ArgumentException($"invalid SIP gateway settings: {problem}", nameof(settings));
-        }
-
-        return builder.WithActors((system, registry) =>
+        return builder.WithValidatedActor(settings, "SIP gateway", (system, registry) =>
         {
             var gateway = system.ActorOf(
                 SipGatewayActor.Props(settings, () => registry.Get<AgentActor>(), () => registry.Get<CallActor>()), "sip");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using CallCenter.Actors.Gateway.Registrar;
+using CallCenter.Actors.Hosting;
 using CallCenter.Domain;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Relay;
@@ -10,7 +11,7 @@ using CallCenter.Sip.Transport;
 namespace CallCenter.Actors.Gateway;
 
 /// <summary>How a node's SIP gateway listens, whom it serves and how it sets up calls.</summary>
-public sealed record SipGatewaySettings
+public sealed record SipGatewaySettings : IValidatedSettings
 {
     /// <summary>The sockets to open (UDP and TCP on the SIP port).</summary>
     public required SipTransportOptions Transport { get; init; }

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using CallCenter.Actors.Hosting;
 using CallCenter.Actors.Persistence;
 using CallCenter.Domain;
 
@@ -46,10 +47,7 @@ public sealed class CallRecordProjection : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(store);
         settings ??= CallRecordProjectionSettings.Default;
-        if (settings.Validate() is { } problem)
-        {
-            throw new ArgumentException($"invalid call-record projection settings: {problem}", nameof(settings));
-        }
+        ValidatedActorHosting.ThrowIfInvalid(settings, "call-record projection");
 
         return Akka.Actor.Props.Create(() => new CallRecordProjection(store, settings));
     }

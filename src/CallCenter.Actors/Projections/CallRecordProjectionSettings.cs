@@ -1,9 +1,10 @@
+using CallCenter.Actors.Hosting;
 using CallCenter.Actors.Persistence;
 
 namespace CallCenter.Actors.Projections;
 
 /// <summary>How the call-record projection reads the journal and how it backs off after a failure.</summary>
-public sealed record CallRecordProjectionSettings
+public sealed record CallRecordProjectionSettings : IValidatedSettings
 {
     public static CallRecordProjectionSettings Default { get; } = new();
 

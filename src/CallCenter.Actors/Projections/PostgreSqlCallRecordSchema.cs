@@ -34,27 +34,11 @@ internal static class PostgreSqlCallRecordSchema
         );
         """;
 
-    public const string Columns = SqliteCallRecordSchema.Columns;
-
-    public const string Upsert = $"""
-        INSERT INTO call_records ({Columns})
-        VALUES (@call_id, @queue_id, @caller, @priority, @agent_id, @arrived_at, @answered_at, @ended_at, @wait_seconds, @talk_seconds, @failed_offers, @disposition)
-        ON CONFLICT (call_id) DO UPDATE SET
-            queue_id = excluded.queue_id, caller = excluded.caller, priority = excluded.priority, agent_id = excluded.agent_id,
-            arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
-            wait_seconds = excluded.wait_seconds, talk_seconds = excluded.talk_seconds,
-            failed_offers = excluded.failed_offers, disposition = excluded.disposition;
-        """;
-
-    public const string SelectOne = $"SELECT {Columns} FROM call_records WHERE call_id = @call_id;";
-
     public const string SelectRange = $"""
-        SELECT {Columns} FROM call_records
+        SELECT {CallRecordSql.Columns} FROM call_records
         WHERE (@from::timestamptz IS NULL OR arrived_at >= @from) AND (@until::timestamptz IS NULL OR arrived_at < @until)
         ORDER BY arrived_at, call_id;
         """;
-
-    public const string SelectOffset = "SELECT last_ordering FROM projection_offsets WHERE projection = @projection;";
 
     /// <summary>Makes sure the offset row exists, then locks it: every node's projection writes a batch only while it holds
     /// this row, and sees the offset the previous holder committed.</summary>

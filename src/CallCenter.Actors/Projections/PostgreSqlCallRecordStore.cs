@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Domain;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,23 +11,16 @@ namespace CallCenter.Actors.Projections;
 /// previous holder already committed, so each event is folded exactly once whichever node gets there first, and records keep
 /// flowing while any node lives (no singleton to hand over when its node dies unannounced).
 /// </summary>
-public sealed class PostgreSqlCallRecordStore : ICallRecordStore
+public sealed class PostgreSqlCallRecordStore : SqlCallRecordStore<NpgsqlConnection, NpgsqlTransaction>
 {
-    private readonly TimeProvider _clock;
-    private volatile bool _created;
-
     /// <param name="connectionString">An Npgsql connection string; the tables go in its search path.</param>
     /// <param name="clock">Stamps the offset row's updated_at; the system clock when null.</param>
     public PostgreSqlCallRecordStore(string connectionString, TimeProvider? clock = null)
+        : base(connectionString, clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ConnectionString = connectionString;
-        _clock = clock ?? TimeProvider.System;
     }
 
-    public string ConnectionString { get; }
-
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    private protected override async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -43,100 +37,38 @@ public sealed class PostgreSqlCallRecordStore : ICallRecordStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        _created = true;
     }
 
-    public async Task<long> ReadOffsetAsync(CancellationToken cancellationToken = default)
+    private protected override async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(PostgreSqlCallRecordSchema.SelectOffset, connection);
-        command.Parameters.AddWithValue("projection", CallRecordBatch.ProjectionName);
-        return await command.ExecuteScalarAsync(cancellationToken) is long offset ? offset : 0;
-    }
-
-    public async Task<CallRecordsProjected> ApplyAsync(
-        IReadOnlyList<ProjectedCallEvent> events, long throughOffset, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = _clock.GetUtcNow();
-        long stored;
-        await using (var lockOffset = new NpgsqlCommand(PostgreSqlCallRecordSchema.LockOffset, connection, transaction))
-        {
-            lockOffset.Parameters.AddWithValue("projection", CallRecordBatch.ProjectionName);
-            lockOffset.Parameters.AddWithValue("updated_at", now);
-            stored = (long)(await lockOffset.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        var (changed, applied) = await CallRecordBatch.FoldAsync(
-            events, stored, id => FindAsync(connection, transaction, id, cancellationToken));
-        foreach (var record in changed)
-        {
-            await UpsertAsync(connection, transaction, record, cancellationToken);
-        }
-
-        var newOffset = Math.Max(stored, throughOffset);
-        if (newOffset != stored)
-        {
-            await using var update = new NpgsqlCommand(PostgreSqlCallRecordSchema.UpdateOffset, connection, transaction);
-            update.Parameters.AddWithValue("projection", CallRecordBatch.ProjectionName);
-            update.Parameters.AddWithValue("last_ordering", newOffset);
-            update.Parameters.AddWithValue("updated_at", now);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new CallRecordsProjected(stored, newOffset, applied, events.Count - applied);
-    }
-
-    public async Task<CallRecord?> FindAsync(CallId callId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, callId, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<CallRecord>> ListAsync(
-        DateTimeOffset? from = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(PostgreSqlCallRecordSchema.SelectRange, connection);
-        command.Parameters.Add(Time("from", from));
-        command.Parameters.Add(Time("until", until));
-        var records = new List<CallRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(Read(reader));
-        }
-
-        return records;
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_created)
-        {
-            await EnsureCreatedAsync(cancellationToken);
-        }
-
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    private static async Task<CallRecord?> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, CallId callId, CancellationToken token)
+    private protected override async Task<NpgsqlTransaction> BeginBatchAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
+    // Every node writes into this table: the batch holds the offset row's lock until it commits.
+    private protected override DbCommand TakeOffsetCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now) =>
+        Command(connection, transaction, PostgreSqlCallRecordSchema.LockOffset, ("projection", CallRecordBatch.ProjectionName), ("updated_at", now));
+
+    private protected override DbCommand WriteOffsetCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, long offset, DateTimeOffset now) =>
+        Command(
+            connection, transaction, PostgreSqlCallRecordSchema.UpdateOffset,
+            ("projection", CallRecordBatch.ProjectionName), ("last_ordering", offset), ("updated_at", now));
+
+    private protected override DbCommand ListCommand(NpgsqlConnection connection, DateTimeOffset? from, DateTimeOffset? until)
     {
-        await using var command = new NpgsqlCommand(PostgreSqlCallRecordSchema.SelectOne, connection, transaction);
-        command.Parameters.AddWithValue("call_id", callId.Value);
-        await using var reader = await command.ExecuteReaderAsync(token);
-        return await reader.ReadAsync(token) ? Read(reader) : null;
+        var command = new NpgsqlCommand(PostgreSqlCallRecordSchema.SelectRange, connection);
+        command.Parameters.Add(Time("from", from));
+        command.Parameters.Add(Time("until", until));
+        return command;
     }
 
-    private static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CallRecord r, CancellationToken token)
+    private protected override DbCommand UpsertCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, CallRecord r)
     {
-        await using var command = new NpgsqlCommand(PostgreSqlCallRecordSchema.Upsert, connection, transaction);
+        var command = new NpgsqlCommand(CallRecordSql.Upsert, connection, transaction);
         var p = command.Parameters;
         p.AddWithValue("call_id", r.CallId.Value);
         p.Add(Text("queue_id", r.QueueId?.Value));
@@ -150,8 +82,11 @@ public sealed class PostgreSqlCallRecordStore : ICallRecordStore
         p.Add(new NpgsqlParameter<double?>("talk_seconds", NpgsqlDbType.Double) { TypedValue = r.TalkSeconds });
         p.AddWithValue("failed_offers", r.FailedOffers);
         p.Add(Text("disposition", r.Disposition?.ToString()));
-        await command.ExecuteNonQueryAsync(token);
+        return command;
     }
+
+    private protected override DateTimeOffset? ReadTime(DbDataReader row, int ordinal) =>
+        row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal);
 
     // Typed parameters: a null must still tell PostgreSQL its type ("@from IS NULL" cannot infer one).
     private static NpgsqlParameter Text(string name, string? value) =>
@@ -160,21 +95,4 @@ public sealed class PostgreSqlCallRecordStore : ICallRecordStore
     // timestamptz takes UTC only; PostgreSQL keeps microseconds, so the last tick of a time is lost (harmless for a record).
     private static NpgsqlParameter Time(string name, DateTimeOffset? value) =>
         new(name, NpgsqlDbType.TimestampTz) { Value = (object?)value?.ToUniversalTime() ?? DBNull.Value };
-
-    // Column order is PostgreSqlCallRecordSchema.Columns; wait and talk seconds are derived from the times, so they are not read back.
-    private static CallRecord Read(NpgsqlDataReader row) => new(new CallId(row.GetString(0)))
-    {
-        QueueId = row.IsDBNull(1) ? null : new QueueId(row.GetString(1)),
-        Caller = row.IsDBNull(2) ? null : row.GetString(2),
-        Priority = row.GetInt32(3),
-        AgentId = row.IsDBNull(4) ? null : new AgentId(row.GetString(4)),
-        ArrivedAt = ReadTime(row, 5),
-        AnsweredAt = ReadTime(row, 6),
-        EndedAt = ReadTime(row, 7),
-        FailedOffers = row.GetInt32(10),
-        Disposition = row.IsDBNull(11) ? null : Enum.Parse<CallDisposition>(row.GetString(11)),
-    };
-
-    private static DateTimeOffset? ReadTime(NpgsqlDataReader row, int ordinal) =>
-        row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -27,25 +27,14 @@ internal static class SqliteCallRecordSchema
         );
         """;
 
-    public const string Columns =
-        "call_id, queue_id, caller, priority, agent_id, arrived_at, answered_at, ended_at, wait_seconds, talk_seconds, failed_offers, disposition";
-
-    public const string Upsert = $"""
-        INSERT INTO call_records ({Columns})
-        VALUES ($call_id, $queue_id, $caller, $priority, $agent_id, $arrived_at, $answered_at, $ended_at, $wait_seconds, $talk_seconds, $failed_offers, $disposition)
-        ON CONFLICT (call_id) DO UPDATE SET
-            queue_id = excluded.queue_id, caller = excluded.caller, priority = excluded.priority, agent_id = excluded.agent_id,
-            arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
-            wait_seconds = excluded.wait_seconds, talk_seconds = excluded.talk_seconds,
-            failed_offers = excluded.failed_offers, disposition = excluded.disposition;
+    public const string SelectRange = $"""
+        SELECT {CallRecordSql.Columns} FROM call_records
+        WHERE (@from IS NULL OR arrived_at >= @from) AND (@until IS NULL OR arrived_at < @until)
+        ORDER BY arrived_at, call_id;
         """;
 
-    public const string SelectOne = $"SELECT {Columns} FROM call_records WHERE call_id = $call_id;";
-
-    public const string SelectOffset = "SELECT last_ordering FROM projection_offsets WHERE projection = $projection;";
-
     public const string UpsertOffset = """
-        INSERT INTO projection_offsets (projection, last_ordering, updated_at) VALUES ($projection, $last_ordering, $updated_at)
+        INSERT INTO projection_offsets (projection, last_ordering, updated_at) VALUES (@projection, @last_ordering, @updated_at)
         ON CONFLICT (projection) DO UPDATE SET last_ordering = excluded.last_ordering, updated_at = excluded.updated_at;
         """;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using CallCenter.Actors.Persistence;
 using CallCenter.Domain;
@@ -9,21 +10,14 @@ namespace CallCenter.Actors.Projections;
 /// The call records in a SQLite file (the single-process default). One writer at a time holds the file's write lock, so
 /// the projection's transaction needs no further guard.
 /// </summary>
-public sealed class SqliteCallRecordStore : ICallRecordStore
+public sealed class SqliteCallRecordStore : SqlCallRecordStore<SqliteConnection, SqliteTransaction>
 {
-    private readonly TimeProvider _clock;
-    private volatile bool _created;
-
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="clock">Stamps the offset row's updated_at; the system clock when null.</param>
     public SqliteCallRecordStore(string connectionString, TimeProvider? clock = null)
+        : base(connectionString, clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ConnectionString = connectionString;
-        _clock = clock ?? TimeProvider.System;
     }
-
-    public string ConnectionString { get; }
 
     /// <summary>
     /// A store in the SQLite file at <paramref name="path"/>: the journal's file, or one of its own. A write waits up to
@@ -33,7 +27,7 @@ public sealed class SqliteCallRecordStore : ICallRecordStore
         new(SqliteConnections.ForFile(path, busyTimeout ?? TimeSpan.FromSeconds(30)), clock);
 
     /// <summary>Creates the file, its tables and indexes when missing, and turns on write-ahead logging.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    private protected override async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
         SqliteConnections.Prepare(ConnectionString);
         await using var connection = new SqliteConnection(ConnectionString);
@@ -41,147 +35,47 @@ public sealed class SqliteCallRecordStore : ICallRecordStore
         await using var command = connection.CreateCommand();
         command.CommandText = SqliteCallRecordSchema.Create;
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _created = true;
     }
 
-    public async Task<long> ReadOffsetAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await ReadOffsetAsync(connection, null, cancellationToken);
-    }
+    private protected override Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        SqliteConnections.OpenAsync(ConnectionString, cancellationToken);
 
-    public async Task<CallRecordsProjected> ApplyAsync(
-        IReadOnlyList<ProjectedCallEvent> events, long throughOffset, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        await using var connection = await OpenAsync(cancellationToken);
+    // Immediate: take the write lock now, so two writers queue on the busy timeout instead of failing on upgrade.
+    private protected override Task<SqliteTransaction> BeginBatchAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult(connection.BeginTransaction(deferred: false));
 
-        // Immediate: take the write lock now, so two writers queue on the busy timeout instead of failing on upgrade.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var stored = await ReadOffsetAsync(connection, transaction, cancellationToken);
-        var (changed, applied) = await CallRecordBatch.FoldAsync(
-            events, stored, id => FindAsync(connection, transaction, id, cancellationToken));
-        foreach (var record in changed)
-        {
-            await UpsertAsync(connection, transaction, record, cancellationToken);
-        }
+    // The immediate transaction already holds the file's write lock: a plain read is guarded.
+    private protected override DbCommand TakeOffsetCommand(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) =>
+        ReadOffsetCommand(connection, transaction);
 
-        var newOffset = Math.Max(stored, throughOffset);
-        if (newOffset != stored)
-        {
-            await WriteOffsetAsync(connection, transaction, newOffset, cancellationToken);
-        }
+    private protected override DbCommand WriteOffsetCommand(SqliteConnection connection, SqliteTransaction transaction, long offset, DateTimeOffset now) =>
+        Command(
+            connection, transaction, SqliteCallRecordSchema.UpsertOffset,
+            ("projection", CallRecordBatch.ProjectionName), ("last_ordering", offset), ("updated_at", Format(now)));
 
-        await transaction.CommitAsync(cancellationToken);
-        return new CallRecordsProjected(stored, newOffset, applied, events.Count - applied);
-    }
+    private protected override DbCommand ListCommand(SqliteConnection connection, DateTimeOffset? from, DateTimeOffset? until) =>
+        Command(connection, null, SqliteCallRecordSchema.SelectRange, ("from", Format(from)), ("until", Format(until)));
 
-    public async Task<CallRecord?> FindAsync(CallId callId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, callId, cancellationToken);
-    }
+    private protected override DbCommand UpsertCommand(SqliteConnection connection, SqliteTransaction transaction, CallRecord r) =>
+        Command(
+            connection,
+            transaction,
+            CallRecordSql.Upsert,
+            ("call_id", r.CallId.Value),
+            ("queue_id", r.QueueId?.Value),
+            ("caller", r.Caller),
+            ("priority", r.Priority),
+            ("agent_id", r.AgentId?.Value),
+            ("arrived_at", Format(r.ArrivedAt)),
+            ("answered_at", Format(r.AnsweredAt)),
+            ("ended_at", Format(r.EndedAt)),
+            ("wait_seconds", r.WaitSeconds),
+            ("talk_seconds", r.TalkSeconds),
+            ("failed_offers", r.FailedOffers),
+            ("disposition", r.Disposition?.ToString()));
 
-    public async Task<IReadOnlyList<CallRecord>> ListAsync(
-        DateTimeOffset? from = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SqliteCallRecordSchema.Columns} FROM call_records
-            WHERE ($from IS NULL OR arrived_at >= $from) AND ($until IS NULL OR arrived_at < $until)
-            ORDER BY arrived_at, call_id;
-            """;
-        command.Parameters.AddWithValue("$from", (object?)Format(from) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$until", (object?)Format(until) ?? DBNull.Value);
-        var records = new List<CallRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(Read(reader));
-        }
-
-        return records;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        // Racing first calls both run CREATE ... IF NOT EXISTS, which is harmless.
-        if (!_created)
-        {
-            await EnsureCreatedAsync(cancellationToken);
-        }
-
-        return await SqliteConnections.OpenAsync(ConnectionString, cancellationToken);
-    }
-
-    private static async Task<long> ReadOffsetAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken token)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteCallRecordSchema.SelectOffset;
-        command.Parameters.AddWithValue("$projection", CallRecordBatch.ProjectionName);
-        return await command.ExecuteScalarAsync(token) is long offset ? offset : 0;
-    }
-
-    private async Task WriteOffsetAsync(SqliteConnection connection, SqliteTransaction transaction, long offset, CancellationToken token)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteCallRecordSchema.UpsertOffset;
-        command.Parameters.AddWithValue("$projection", CallRecordBatch.ProjectionName);
-        command.Parameters.AddWithValue("$last_ordering", offset);
-        command.Parameters.AddWithValue("$updated_at", Format(_clock.GetUtcNow()));
-        await command.ExecuteNonQueryAsync(token);
-    }
-
-    private static async Task<CallRecord?> FindAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, CallId callId, CancellationToken token)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteCallRecordSchema.SelectOne;
-        command.Parameters.AddWithValue("$call_id", callId.Value);
-        await using var reader = await command.ExecuteReaderAsync(token);
-        return await reader.ReadAsync(token) ? Read(reader) : null;
-    }
-
-    private static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, CallRecord r, CancellationToken token)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteCallRecordSchema.Upsert;
-        var p = command.Parameters;
-        p.AddWithValue("$call_id", r.CallId.Value);
-        p.AddWithValue("$queue_id", (object?)r.QueueId?.Value ?? DBNull.Value);
-        p.AddWithValue("$caller", (object?)r.Caller ?? DBNull.Value);
-        p.AddWithValue("$priority", r.Priority);
-        p.AddWithValue("$agent_id", (object?)r.AgentId?.Value ?? DBNull.Value);
-        p.AddWithValue("$arrived_at", (object?)Format(r.ArrivedAt) ?? DBNull.Value);
-        p.AddWithValue("$answered_at", (object?)Format(r.AnsweredAt) ?? DBNull.Value);
-        p.AddWithValue("$ended_at", (object?)Format(r.EndedAt) ?? DBNull.Value);
-        p.AddWithValue("$wait_seconds", (object?)r.WaitSeconds ?? DBNull.Value);
-        p.AddWithValue("$talk_seconds", (object?)r.TalkSeconds ?? DBNull.Value);
-        p.AddWithValue("$failed_offers", r.FailedOffers);
-        p.AddWithValue("$disposition", (object?)r.Disposition?.ToString() ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(token);
-    }
-
-    // Column order is SqliteCallRecordSchema.Columns; wait and talk seconds are derived from the times, so they are not read back.
-    private static CallRecord Read(SqliteDataReader row) => new(new CallId(row.GetString(0)))
-    {
-        QueueId = row.IsDBNull(1) ? null : new QueueId(row.GetString(1)),
-        Caller = row.IsDBNull(2) ? null : row.GetString(2),
-        Priority = row.GetInt32(3),
-        AgentId = row.IsDBNull(4) ? null : new AgentId(row.GetString(4)),
-        ArrivedAt = ParseTime(row, 5),
-        AnsweredAt = ParseTime(row, 6),
-        EndedAt = ParseTime(row, 7),
-        FailedOffers = row.GetInt32(10),
-        Disposition = row.IsDBNull(11) ? null : Enum.Parse<CallDisposition>(row.GetString(11)),
-    };
-
-    private static DateTimeOffset? ParseTime(SqliteDataReader row, int ordinal) =>
+    // Times are stored as UTC ISO-8601 text (SqliteCallRecordSchema), so they sort and compare as strings.
+    private protected override DateTimeOffset? ReadTime(DbDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(row.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static string? Format(DateTimeOffset? time) => time?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

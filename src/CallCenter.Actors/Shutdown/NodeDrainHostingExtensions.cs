@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using CallCenter.Actors.Calls;
 using CallCenter.Actors.Gateway;
+using CallCenter.Actors.Hosting;
 
 namespace CallCenter.Actors.Shutdown;
 
@@ -16,18 +17,8 @@ public static class NodeDrainHostingExtensions
     /// <exception cref="ArgumentException">The settings are invalid.</exception>
     public static AkkaConfigurationBuilder WithNodeDrain(this AkkaConfigurationBuilder builder, NodeDrainSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Validate() is { } problem)
-        {
-            throw new ArgumentException($"invalid shutdown settings: {problem}", nameof(settings));
-        }
-
-        var phaseTimeout = PhaseTimeout(settings);
-        var milliseconds = ((long)phaseTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         return builder
-            .AddHocon($"akka.coordinated-shutdown.phases.before-service-unbind.timeout = {milliseconds}ms", HoconAddMode.Prepend)
-            .WithActors((system, registry) =>
+            .WithValidatedActor(settings, "shutdown", (system, registry) =>
             {
                 var drain = system.ActorOf(NodeDrainActor.Props(settings, registry.Get<SipGatewayActor>(), registry.Get<CallActor>()), "drain");
                 registry.Register<NodeDrainActor>(drain);
@@ -44,7 +35,12 @@ public static class NodeDrainHostingExtensions
 
                     return Done.Instance;
                 });
-            });
+            })
+            .AddHocon(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"akka.coordinated-shutdown.phases.before-service-unbind.timeout = {(long)PhaseTimeout(settings).TotalMilliseconds}ms"),
+                HoconAddMode.Prepend);
     }
 
     /// <summary>Room for the whole drain plus a margin: a phase that times out stops waiting for its tasks.</summary>

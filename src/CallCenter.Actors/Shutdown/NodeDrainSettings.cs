@@ -1,7 +1,9 @@
+using CallCenter.Actors.Hosting;
+
 namespace CallCenter.Actors.Shutdown;
 
 /// <summary>How a node drains when it is asked to stop (SIGTERM, Ctrl+C).</summary>
-public sealed record NodeDrainSettings
+public sealed record NodeDrainSettings : IValidatedSettings
 {
     /// <summary>How long open calls may go on by themselves before the node ends them.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);

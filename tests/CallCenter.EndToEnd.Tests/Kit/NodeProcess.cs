@@ -18,12 +18,10 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    private readonly Process _process;
+    private readonly DotnetProcess _process;
     private readonly ITestOutputHelper _output;
-    private readonly List<string> _lines = [];
-    private readonly SemaphoreSlim _newLine = new(0);
 
-    private NodeProcess(Process process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
+    private NodeProcess(DotnetProcess process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
     {
         _process = process;
         _output = output;
@@ -61,37 +59,29 @@ internal sealed class NodeProcess : IAsyncDisposable
         var sipPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var rtpBase = Random.Shared.Next(200, 300) * 100;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] fileOptions = configuration is null ? [] : ["--config", configFile, "--db", Path.Combine(directory, "callcenter.db")];
-        foreach (var argument in new[]
+        string[] arguments =
+        [
+            "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
+            "--http-port", httpPort.ToString(CultureInfo.InvariantCulture), .. fileOptions, .. options ?? [],
+        ];
+        var process = DotnetProcess.Start("the node", TestPaths.NodeAssembly, arguments, info =>
         {
-            TestPaths.NodeAssembly, "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
-            "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
-            "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
-        }.Concat(fileOptions))
+            info.WorkingDirectory = directory;
+            info.RedirectStandardInput = true;
+        });
+        var node = new NodeProcess(process, output, directory, sipPort, httpPort);
+        try
         {
-            info.ArgumentList.Add(argument);
+            await node.WaitForLineAsync(l => l.Contains(ReadyLine, StringComparison.Ordinal), startTimeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // Not ready: stop it here, or it would outlive the test; its output goes to the log.
+            await node.DisposeAsync();
+            throw;
         }
 
-        foreach (var option in options ?? [])
-        {
-            info.ArgumentList.Add(option);
-        }
-
-        var node = new NodeProcess(new Process { StartInfo = info }, output, directory, sipPort, httpPort);
-        node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
-        node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
-        node._process.Start();
-        node._process.BeginOutputReadLine();
-        node._process.BeginErrorReadLine();
-        await node.WaitForLineAsync(l => l.Contains(ReadyLine, StringComparison.Ordinal), startTimeout ?? TimeSpan.FromSeconds(60));
         return node;
     }
 
@@ -104,34 +94,17 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             var configFile = Path.Combine(directory, "callcenter.hocon");
             await File.WriteAllTextAsync(configFile, configuration);
-            var info = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { TestPaths.NodeAssembly, "--config", configFile }.Concat(options))
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(timeout);
+            using var process = DotnetProcess.Start(
+                "the node", TestPaths.NodeAssembly, ["--config", configFile, .. options], info => info.WorkingDirectory = directory);
             try
             {
-                await process.WaitForExitAsync(deadline.Token);
+                return (await process.WaitForExitAsync(timeout), string.Join('\n', process.Lines));
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return (-1, await stdout + await stderr + "\n[killed after the deadline]");
+                process.Kill();
+                return (-1, string.Join('\n', process.Lines) + "\n[killed after the deadline]");
             }
-
-            return (process.ExitCode, await stdout + await stderr);
         }
         finally
         {
@@ -140,55 +113,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>Every line the node printed so far.</summary>
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return [.. _lines];
-            }
-        }
-    }
+    public IReadOnlyList<string> Lines => _process.Lines;
 
     /// <summary>Waits for a line (already printed or still to come) that matches.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, int after = 0)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        var seen = after;
-        while (true)
-        {
-            var lines = Lines;
-            for (; seen < lines.Count; seen++)
-            {
-                if (match(lines[seen]))
-                {
-                    return lines[seen];
-                }
-            }
-
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the node exited with {_process.ExitCode}:\n{string.Join('\n', Lines)}");
-            }
-
-            try
-            {
-                await _newLine.WaitAsync(TimeSpan.FromMilliseconds(200), deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"no matching node output within {timeout}:\n{string.Join('\n', Lines.TakeLast(80))}");
-            }
-        }
-    }
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, int after = 0) =>
+        _process.WaitForLineAsync(match, timeout, after);
 
     /// <summary>Asks the node for its status (agents, open calls, recent calls' media).</summary>
     public async Task<NodeStatusLine> StatusAsync()
     {
         var after = Lines.Count;
-        await _process.StandardInput.WriteLineAsync("status");
-        await _process.StandardInput.FlushAsync();
+        await _process.Process.StandardInput.WriteLineAsync("status");
+        await _process.Process.StandardInput.FlushAsync();
         var line = await WaitForLineAsync(l => l.StartsWith(StatusPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(15), after);
         return JsonSerializer.Deserialize<NodeStatusLine>(line[StatusPrefix.Length..], Json)
             ?? throw new InvalidOperationException($"unreadable status: {line}");
@@ -216,68 +152,46 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>kill -9: the node gets no chance to close calls, flush or leave the cluster.</summary>
-    public void KillHard()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    public void KillHard() => _process.Kill();
 
     /// <summary>SIGTERM, as a service manager stops the node; returns its exit code, or throws if it outlives <paramref name="timeout"/>.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"the node did not exit within {timeout} of SIGTERM:\n{string.Join('\n', Lines.TakeLast(80))}");
-        }
-
-        return _process.ExitCode;
+        await _process.SignalAsync("TERM");
+        return await _process.WaitForExitAsync(timeout);
     }
 
     public async ValueTask DisposeAsync()
     {
+        var process = _process.Process;
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                await _process.StandardInput.WriteLineAsync("quit");
-                await _process.StandardInput.FlushAsync();
+                await process.StandardInput.WriteLineAsync("quit");
+                await process.StandardInput.FlushAsync();
                 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
                 try
                 {
-                    await _process.WaitForExitAsync(grace.Token);
+                    await process.WaitForExitAsync(grace.Token);
                 }
                 catch (OperationCanceledException)
                 {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
+                    // Killed below.
                 }
             }
         }
         catch (IOException)
         {
-            // stdin already closed: the process is on its way out.
-            _process.Kill(entireProcessTree: true);
+            // stdin already closed: the process is on its way out (killed below if it is not).
         }
 
+        _process.Dispose();
         foreach (var line in Lines.TakeLast(400))
         {
             _output.WriteLine(line);
         }
 
-        _process.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -286,21 +200,6 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             // A leftover temp folder is harmless.
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lines)
-        {
-            _lines.Add(line);
-        }
-
-        _newLine.Release();
     }
 }
 
