@@ -50,7 +50,11 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
         Receive<InboundReady>(_ => DrainInbound());
         Receive<InboundClosed>(_ => _log.Info("SIP transport closed"));
-        Receive<ActorTimerScheduler.Due>(due => due.Callback());
+        Receive<ActorTimerScheduler.Due>(due =>
+        {
+            ReadWaitingInbound();
+            due.Callback();
+        });
         Receive<SipInbound.Request>(r => Route(r.Incoming));
         Receive<SipInbound.Response>(r => ToOwner(r.Transaction, r));
         Receive<SipInbound.TimedOut>(t => ToOwner(t.Transaction, t));
@@ -102,19 +106,29 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
     private void DrainInbound()
     {
-        var reader = _transport!.Incoming;
-        for (var i = 0; i < InboundBatch && reader.TryRead(out var received); i++)
-        {
-            Layer.OnReceived(received);
-        }
-
-        if (reader.TryPeek(out _))
+        ReadWaitingInbound();
+        if (_transport!.Incoming.TryPeek(out _))
         {
             Self.Tell(InboundReady.Instance);
             return;
         }
 
         WaitForInbound();
+    }
+
+    /// <summary>
+    /// Handles what already arrived before a transaction timer runs: on a starved CPU the timer's message can be queued
+    /// ahead of the "ready" signal for a response sitting in the channel, and timer A would then retransmit an INVITE
+    /// that was answered (a UAS like SIPp may drop the call over it), or timer B give up on an answered request. The
+    /// pending wait (or queued ready signal) stays as it is: it finds the channel emptier, never a second reader.
+    /// </summary>
+    private void ReadWaitingInbound()
+    {
+        var reader = _transport!.Incoming;
+        for (var i = 0; i < InboundBatch && reader.TryRead(out var received); i++)
+        {
+            Layer.OnReceived(received);
+        }
     }
 
     private void Route(IncomingRequest incoming)
