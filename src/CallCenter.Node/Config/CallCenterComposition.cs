@@ -69,6 +69,7 @@ public static class CallCenterComposition
             AdvertisedAddress = configuration.AdvertisedAddress,
             Queues = [.. configuration.Queues.Select(q => q.Id)],
             AnswerDelays = configuration.Queues.Where(q => q.AnswerDelay > TimeSpan.Zero).ToImmutableDictionary(q => q.Id, q => q.AnswerDelay),
+            ProbeInterval = configuration.ProbeInterval,
             Timers = new SipTimers(configuration.T1, TimeSpan.FromSeconds(4) > configuration.T1 ? TimeSpan.FromSeconds(4) : configuration.T1, TimeSpan.FromSeconds(5)),
             Registrar = new RegistrarSettings
             {

@@ -55,6 +55,9 @@ public sealed record NodeConfiguration
 
     public required TimeSpan T1 { get; init; }
 
+    /// <summary>How often each answered call leg's dialog is probed with OPTIONS; zero: never.</summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     public required int RtpFirstPort { get; init; }
 
     public required int RtpLastPort { get; init; }
