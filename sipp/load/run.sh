@@ -126,9 +126,10 @@ repartition() { # stats.csv: "<1:n <2:n ..." from the cumulative response-time r
     { line = $0 } END { n = split(line, f, ";"); s = ""; for (i = 1; i <= n; i++) if (i in k) s = s sprintf("%s:%s ", k[i], f[i]); print s }' "$1"
 }
 # Waits until the node has no open call, nothing queued and every agent Available; prints "ok" or what is left.
+# Up to 60 s: a call whose phone vanished takes up to 5 s (probe interval) + 32 s (64*T1, the probe's timeout) to end.
 settled() {
   local s left=""
-  for _ in $(seq 1 30); do
+  for _ in $(seq 1 60); do
     s=$(status)
     left=$(echo "$s" | jq -r '[(if .openCalls > 0 then "\(.openCalls) open calls" else empty end),
       (if .queued > 0 then "\(.queued) queued" else empty end),
