@@ -21,11 +21,8 @@ namespace CallCenter.Actors.Gateway;
 /// messages. Children never call the layer; they send <see cref="SipOutbound"/> messages and receive
 /// <see cref="SipInbound"/> ones. A call-legs child that fails is stopped, and its call is told its media failed.
 /// </remarks>
-public sealed class SipGatewayActor : ReceiveActor, IWithTimers
+public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
 {
-    /// <summary>Messages handled per inbound batch before other mail gets a turn.</summary>
-    private const int InboundBatch = 64;
-
     private const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
 
     private readonly SipGatewaySettings _settings;
@@ -95,40 +92,6 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
         // Disposal closes the sockets at once and drains TCP in the background; nothing here may block the thread.
         _ = _transport?.DisposeAsync().AsTask();
-    }
-
-    private void WaitForInbound()
-    {
-        var transport = _transport!;
-        transport.Incoming.WaitToReadAsync(_stopping.Token).AsTask().PipeTo(
-            Self, success: more => more ? InboundReady.Instance : InboundClosed.Instance, failure: _ => InboundClosed.Instance);
-    }
-
-    private void DrainInbound()
-    {
-        ReadWaitingInbound();
-        if (_transport!.Incoming.TryPeek(out _))
-        {
-            Self.Tell(InboundReady.Instance);
-            return;
-        }
-
-        WaitForInbound();
-    }
-
-    /// <summary>
-    /// Handles what already arrived before a transaction timer runs: on a starved CPU the timer's message can be queued
-    /// ahead of the "ready" signal for a response sitting in the channel, and timer A would then retransmit an INVITE
-    /// that was answered (a UAS like SIPp may drop the call over it), or timer B give up on an answered request. The
-    /// pending wait (or queued ready signal) stays as it is: it finds the channel emptier, never a second reader.
-    /// </summary>
-    private void ReadWaitingInbound()
-    {
-        var reader = _transport!.Incoming;
-        for (var i = 0; i < InboundBatch && reader.TryRead(out var received); i++)
-        {
-            Layer.OnReceived(received);
-        }
     }
 
     private void Route(IncomingRequest incoming)
@@ -263,32 +226,6 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         {
             _log.Error(e, "SIP gateway failed handling {Message}", message.GetType().Name);
             return true;
-        }
-    }
-
-    private sealed record InboundReady
-    {
-        public static InboundReady Instance { get; } = new();
-    }
-
-    private sealed record InboundClosed
-    {
-        public static InboundClosed Instance { get; } = new();
-    }
-
-    /// <summary>The transport's notices in the gateway's log (called on socket threads; the adapter is thread-safe).</summary>
-    private sealed class TransportLog(ILoggingAdapter log) : ISipTransportObserver
-    {
-        public void OnNotice(SipTransportNotice notice)
-        {
-            if (notice.Kind is SipTransportNoticeKind.SendFailed or SipTransportNoticeKind.SocketError)
-            {
-                log.Warning("SIP transport: {Notice}", notice);
-            }
-            else
-            {
-                log.Debug("SIP transport: {Notice}", notice);
-            }
         }
     }
 }
