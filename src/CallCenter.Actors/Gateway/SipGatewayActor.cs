@@ -117,7 +117,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Register:
                 _registrar.Tell(new SipInbound.Request(incoming));
                 return;
-            case SipMethods.Options:
+            case SipMethods.Options when request.To?.Tag is null:
                 Respond(transaction, SipResponse.For(request, 200, toTag: Sip.Dialogs.SipTokens.NewTag())
                     .WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed).Add(SipHeaderNames.Accept, "application/sdp")));
                 return;
@@ -138,7 +138,8 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Invite when request.To?.Tag is null:
                 NewCall(incoming, transaction);
                 return;
-            case SipMethods.Invite or SipMethods.Bye or SipMethods.Info:
+            // An in-dialog OPTIONS is a peer's keep-alive probe (as ours are): 481 tells it the dialog is gone here.
+            case SipMethods.Invite or SipMethods.Bye or SipMethods.Info or SipMethods.Options:
                 Respond(transaction, SipResponse.For(request, 481));
                 return;
             default:

@@ -144,6 +144,20 @@ public sealed partial class CallLegsActorSpec
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public async Task CallLegs_should_answer_a_peers_in_dialog_options_probe_with_200_and_keep_the_call()
+    {
+        var (legs, ok) = await AnsweredCall();
+
+        var options = Incoming(InDialog(ok, "OPTIONS", 2));
+        legs.Tell(new SipInbound.Request(options));
+
+        var answer = await ExpectMsgAsync<SipOutbound.Respond>();
+        Assert.Equal((options.Transaction, 200), (answer.Transaction, answer.Response.StatusCode));
+        Assert.Equal(ok.To!.Tag, answer.Response.To!.Tag);
+        await _calls.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
     /// <summary>Rings alice and lets her answer: the agent leg is up (ACK sent, AgentAnswered reported).</summary>
     private async Task<SipRequest> ConnectedAgent(IActorRef legs)
     {
