@@ -58,6 +58,9 @@ sip_port=$port agent_port=$((port + 1)) reg_port=$((port + 2)) customer_port=$((
 {
   echo 'callcenter {'
   echo '  domain = "127.0.0.1"'
+  echo '  # Short dialog probes: a call whose phone vanished without a BYE is ended within ~40 s (5 s + 64*T1), so the'
+  echo '  # "nothing stuck" check after each step sees such calls cleared. All SIPp phones here answer them (-aa).'
+  echo '  sip { probe-interval = 5s }'
   echo '  # SIPp answers only the first challenge, and only with MD5.'
   echo '  registrar { algorithms = [MD5, SHA-256] }'
   echo '  queues { support { strategy = round-robin, ring-timeout = 10s, max-size = 100000 } }'
@@ -123,9 +126,10 @@ repartition() { # stats.csv: "<1:n <2:n ..." from the cumulative response-time r
     { line = $0 } END { n = split(line, f, ";"); s = ""; for (i = 1; i <= n; i++) if (i in k) s = s sprintf("%s:%s ", k[i], f[i]); print s }' "$1"
 }
 # Waits until the node has no open call, nothing queued and every agent Available; prints "ok" or what is left.
+# Up to 60 s: a call whose phone vanished takes up to 5 s (probe interval) + 32 s (64*T1, the probe's timeout) to end.
 settled() {
   local s left=""
-  for _ in $(seq 1 30); do
+  for _ in $(seq 1 60); do
     s=$(status)
     left=$(echo "$s" | jq -r '[(if .openCalls > 0 then "\(.openCalls) open calls" else empty end),
       (if .queued > 0 then "\(.queued) queued" else empty end),
@@ -149,7 +153,7 @@ run_sipp() { # name timeout_s args...
 # ---- agents: one SIPp answering for all of them, then one registering all of them ------------------------------
 start_agents() { # hold_ms
   [ -n "$agent_pid" ] && { kill "$agent_pid" 2>/dev/null; wait "$agent_pid" 2>/dev/null; agent_pid=""; }
-  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$agent_port" -mp 40000 -rtp_echo -d "$1" -i 127.0.0.1 -mi 127.0.0.1 \
+  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$agent_port" -mp 40000 -rtp_echo -aa -d "$1" -i 127.0.0.1 -mi 127.0.0.1 \
     -nostdin -trace_err > /dev/null 2>&1) &
   agent_pid=$!
   sleep 1
@@ -206,7 +210,7 @@ call_step() { # name rate seconds target -> one table row
   local name=$1 rate=$2 seconds=$3 target=$4 before after from to dir
   before=$(status | jq -c .mediaTotals)
   from=$(date +%s%3N)
-  dir=$(run_sipp "$name" $((seconds + 60 + hold_ms / 1000)) "$target" -sf "$load/customer.xml" -s support -key domain 127.0.0.1 \
+  dir=$(run_sipp "$name" $((seconds + 60 + hold_ms / 1000)) "$target" -sf "$load/customer.xml" -s support -key domain 127.0.0.1 -aa \
     -i 127.0.0.1 -mi 127.0.0.1 -p "$customer_port" -mp 41000 -r "$rate" -m $((rate * seconds)) -l $((rate * (hold_ms / 1000 + 5) + 100)))
   to=$(date +%s%3N)
   local ok failed p50 p95 p99 cpu rss left rtp=""
@@ -247,7 +251,7 @@ if [ "$media_calls" -gt 0 ]; then
   from=$(date +%s%3N)
   mkdir -p "$out/media"
   ln -sf "$work/pcma.raw" "$out/media/pcma.raw"
-  (cd "$out/media" && timeout $((media_seconds + 120)) sipp "127.0.0.1:$sip_port" -sf "$load/customer.xml" -s support -key domain 127.0.0.1 \
+  (cd "$out/media" && timeout $((media_seconds + 120)) sipp "127.0.0.1:$sip_port" -sf "$load/customer.xml" -s support -key domain 127.0.0.1 -aa \
     -i 127.0.0.1 -mi 127.0.0.1 -p "$customer_port" -mp 41000 -r "$media_rate" -m "$media_calls" -l $((media_calls + 10)) \
     -nostdin -trace_stat -stf stats.csv -fd 1 -trace_rtt -rtt_freq 1 -trace_err -timeout $((media_seconds + 90))s -timeout_error \
     > sipp.out 2>&1; echo $? > exit.code) &
@@ -289,7 +293,7 @@ fi
 # ---- ceiling: the same customers straight against a SIPp UAS (agent.xml) on this machine --------------------------
 if [ "$ceiling" = 1 ]; then
   echo quit >&3; wait "$node_pid" 2>/dev/null; node_pid=""
-  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$uas_port" -mp 42000 -rtp_echo -d "$hold_ms" -i 127.0.0.1 -mi 127.0.0.1 \
+  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$uas_port" -mp 42000 -rtp_echo -aa -d "$hold_ms" -i 127.0.0.1 -mi 127.0.0.1 \
     -nostdin -trace_err > /dev/null 2>&1) &
   uas_pid=$!
   sleep 1

@@ -98,9 +98,26 @@ public sealed class NodeConfigurationSpec
     [InlineData("callcenter { http { bind = everywhere } }", "callcenter.http.bind: 'everywhere' is not an IP address")]
     [InlineData("callcenter { queues = [a] }", "callcenter.queues: expected a block { ... }")]
     [InlineData("callcenter { logging { format = xml } }", "callcenter.logging.format: 'xml' is not text or json")]
+    [InlineData("callcenter { sip { probe-interval = -5s } }", "callcenter.sip.probe-interval: '-5s' is not a duration")]
+    [InlineData("callcenter { sip { probe-interval = 200ms } }", "callcenter.sip.probe-interval: must lie between 1s and 1h (or be off)")]
+    [InlineData("callcenter { sip { probe-interval = 2d } }", "callcenter.sip.probe-interval: must lie between 1s and 1h (or be off)")]
+    [InlineData("callcenter { sip { probe-interval = often } }", "callcenter.sip.probe-interval: 'often' is not a duration")]
     public void Reader_should_name_the_key_of_a_bad_node_setting(string hocon, string message)
     {
         Assert.StartsWith(message, Read.Error(hocon), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 30)]
+    [InlineData("callcenter { sip { probe-interval = 5s } }", 5)]
+    [InlineData("callcenter { sip { probe-interval = off } }", 0)]
+    [InlineData("callcenter { sip { probe-interval = 0s } }", 0)]
+    public void Probe_interval_should_default_to_30s_and_turn_off_with_off_or_zero(string hocon, int seconds)
+    {
+        var configuration = Read.Hocon(hocon);
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), configuration.ProbeInterval);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Config.CallCenterComposition.GatewaySettings(configuration).ProbeInterval);
     }
 
     [Fact]

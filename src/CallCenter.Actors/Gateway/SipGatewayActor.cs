@@ -21,11 +21,8 @@ namespace CallCenter.Actors.Gateway;
 /// messages. Children never call the layer; they send <see cref="SipOutbound"/> messages and receive
 /// <see cref="SipInbound"/> ones. A call-legs child that fails is stopped, and its call is told its media failed.
 /// </remarks>
-public sealed class SipGatewayActor : ReceiveActor, IWithTimers
+public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
 {
-    /// <summary>Messages handled per inbound batch before other mail gets a turn.</summary>
-    private const int InboundBatch = 64;
-
     private const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
 
     // Short: the overload is the node's backlog of the last second or two, not a planned outage.
@@ -55,7 +52,11 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
 
         Receive<InboundReady>(_ => DrainInbound());
         Receive<InboundClosed>(_ => _log.Info("SIP transport closed"));
-        Receive<ActorTimerScheduler.Due>(due => due.Callback());
+        Receive<ActorTimerScheduler.Due>(due =>
+        {
+            ReadWaitingInbound();
+            due.Callback();
+        });
         Receive<SipInbound.Request>(r => Route(r.Incoming));
         Receive<SipInbound.Response>(r => ToOwner(r.Transaction, r));
         Receive<SipInbound.TimedOut>(t => ToOwner(t.Transaction, t));
@@ -102,30 +103,6 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         _ = _transport?.DisposeAsync().AsTask();
     }
 
-    private void WaitForInbound()
-    {
-        var transport = _transport!;
-        transport.Incoming.WaitToReadAsync(_stopping.Token).AsTask().PipeTo(
-            Self, success: more => more ? InboundReady.Instance : InboundClosed.Instance, failure: _ => InboundClosed.Instance);
-    }
-
-    private void DrainInbound()
-    {
-        var reader = _transport!.Incoming;
-        for (var i = 0; i < InboundBatch && reader.TryRead(out var received); i++)
-        {
-            Layer.OnReceived(received);
-        }
-
-        if (reader.TryPeek(out _))
-        {
-            Self.Tell(InboundReady.Instance);
-            return;
-        }
-
-        WaitForInbound();
-    }
-
     private void Route(IncomingRequest incoming)
     {
         var request = incoming.Request;
@@ -149,7 +126,7 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Register:
                 _registrar.Tell(new SipInbound.Request(incoming));
                 return;
-            case SipMethods.Options:
+            case SipMethods.Options when request.To?.Tag is null:
                 Respond(transaction, SipResponse.For(request, 200, toTag: Sip.Dialogs.SipTokens.NewTag())
                     .WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed).Add(SipHeaderNames.Accept, "application/sdp")));
                 return;
@@ -173,7 +150,8 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Invite when request.To?.Tag is null:
                 NewCall(incoming, transaction);
                 return;
-            case SipMethods.Invite or SipMethods.Bye or SipMethods.Info:
+            // An in-dialog OPTIONS is a peer's keep-alive probe (as ours are): 481 tells it the dialog is gone here.
+            case SipMethods.Invite or SipMethods.Bye or SipMethods.Info or SipMethods.Options:
                 Respond(transaction, SipResponse.For(request, 481));
                 return;
             default:
@@ -276,32 +254,6 @@ public sealed class SipGatewayActor : ReceiveActor, IWithTimers
         {
             _log.Error(e, "SIP gateway failed handling {Message}", message.GetType().Name);
             return true;
-        }
-    }
-
-    private sealed record InboundReady
-    {
-        public static InboundReady Instance { get; } = new();
-    }
-
-    private sealed record InboundClosed
-    {
-        public static InboundClosed Instance { get; } = new();
-    }
-
-    /// <summary>The transport's notices in the gateway's log (called on socket threads; the adapter is thread-safe).</summary>
-    private sealed class TransportLog(ILoggingAdapter log) : ISipTransportObserver
-    {
-        public void OnNotice(SipTransportNotice notice)
-        {
-            if (notice.Kind is SipTransportNoticeKind.SendFailed or SipTransportNoticeKind.SocketError)
-            {
-                log.Warning("SIP transport: {Notice}", notice);
-            }
-            else
-            {
-                log.Debug("SIP transport: {Notice}", notice);
-            }
         }
     }
 }

@@ -47,6 +47,14 @@ public sealed record SipGatewaySettings : IValidatedSettings
     /// <summary>How long a call's legs actor stays after both legs ended, to answer late retransmissions.</summary>
     public TimeSpan Linger { get; init; } = TimeSpan.FromSeconds(32);
 
+    /// <summary>
+    /// How often each answered leg's dialog is probed with an in-dialog OPTIONS (RFC 3261 §11) to find phones that
+    /// vanished without a BYE (power cut, lost Wi-Fi, crash); a 408, 481 or no answer ends the call. Zero: off.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; init; } = DefaultProbeInterval;
+
+    public static readonly TimeSpan DefaultProbeInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>The first thing wrong with these settings, or null when they are usable.</summary>
     public string? Validate() =>
         string.IsNullOrWhiteSpace(Domain) ? "the SIP domain is empty"
@@ -56,5 +64,6 @@ public sealed record SipGatewaySettings : IValidatedSettings
         : Linger < TimeSpan.Zero ? "the linger time must not be negative"
         : MaxPendingCalls is < 1 ? "the pending-call limit must be at least 1 (or off)"
         : AnswerDelays.Values.Any(d => d < TimeSpan.Zero) ? "an answer delay must not be negative"
+        : ProbeInterval < TimeSpan.Zero ? "the dialog probe interval must not be negative"
         : Registrar.Validate();
 }

@@ -70,6 +70,7 @@ public static class CallCenterComposition
             Queues = [.. configuration.Queues.Select(q => q.Id)],
             AnswerDelays = configuration.Queues.Where(q => q.AnswerDelay > TimeSpan.Zero).ToImmutableDictionary(q => q.Id, q => q.AnswerDelay),
             MaxPendingCalls = configuration.MaxPendingCalls,
+            ProbeInterval = configuration.ProbeInterval,
             Timers = new SipTimers(configuration.T1, TimeSpan.FromSeconds(4) > configuration.T1 ? TimeSpan.FromSeconds(4) : configuration.T1, TimeSpan.FromSeconds(5)),
             Registrar = new RegistrarSettings
             {

@@ -58,6 +58,9 @@ public sealed record NodeConfiguration
     /// <summary>Calls still waiting for their first answer beyond which new INVITEs get 503; null admits every call.</summary>
     public int? MaxPendingCalls { get; init; } = 200;
 
+    /// <summary>How often each answered call leg's dialog is probed with OPTIONS; zero: never.</summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     public required int RtpFirstPort { get; init; }
 
     public required int RtpLastPort { get; init; }

@@ -83,6 +83,7 @@ public static class NodeConfigurationReader
             Advertise = hocon.OptionalString($"{Root}.sip.advertise") is { } advertise ? Address($"{Root}.sip.advertise", advertise) : null,
             T1 = Positive(hocon, $"{Root}.sip.t1"),
             MaxPendingCalls = hocon.OptionalInt($"{Root}.sip.max-pending-calls", 1, 100_000),
+            ProbeInterval = ProbeInterval(hocon, $"{Root}.sip.probe-interval"),
             RtpFirstPort = first,
             RtpLastPort = last,
             MediaTimeout = hocon.OptionalDuration($"{Root}.media.timeout"),
@@ -171,6 +172,16 @@ public static class NodeConfigurationReader
 
         return algorithms.Count == 0 ? throw new ConfigurationError(key, "offer at least one algorithm") : algorithms.ToImmutable();
     }
+
+    /// <summary>Off or 0 turns probing off; below a second it would flood the phones, above an hour it finds nothing.</summary>
+    private static TimeSpan ProbeInterval(HoconReader hocon, string key) => hocon.OptionalDuration(key) switch
+    {
+        null => TimeSpan.Zero,
+        var zero when zero == TimeSpan.Zero => TimeSpan.Zero,
+        var value when value < TimeSpan.FromSeconds(1) || value > TimeSpan.FromHours(1) =>
+            throw new ConfigurationError(key, "must lie between 1s and 1h (or be off)"),
+        var value => value.Value,
+    };
 
     internal static TimeSpan Positive(HoconReader hocon, string key)
     {

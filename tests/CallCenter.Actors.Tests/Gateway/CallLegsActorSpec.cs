@@ -191,7 +191,7 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         Assert.Equal("UDP:203.0.113.7:40112", send.Destination.ToString());
     }
 
-    private IActorRef Start(IncomingRequest invite, TimeSpan? answerDelay = null)
+    private IActorRef Start(IncomingRequest invite, TimeSpan? answerDelay = null, TimeSpan probeInterval = default)
     {
         var settings = new CallLegSettings(
             "cc.example",
@@ -203,13 +203,14 @@ public sealed partial class CallLegsActorSpec : ActorSpec
             TimeSpan.FromSeconds(32))
         {
             AnswerDelays = answerDelay is { } delay ? ImmutableDictionary<QueueId, TimeSpan>.Empty.Add(new QueueId("support"), delay) : ImmutableDictionary<QueueId, TimeSpan>.Empty,
+            ProbeInterval = probeInterval,
         };
         return ChildActorOf(CallLegsActor.Props(Call, new QueueId("support"), invite, settings, _calls.Ref));
     }
 
-    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall(string? media = null)
+    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall(string? media = null, TimeSpan probeInterval = default)
     {
-        var legs = Start(Incoming(media is null ? CustomerInvite() : CustomerInvite(media)));
+        var legs = Start(Incoming(media is null ? CustomerInvite() : CustomerInvite(media)), probeInterval: probeInterval);
         await _calls.ExpectMsgAsync<CallCommands.Receive>();
         legs.Tell(new AnswerCustomer(Call));
         var ok = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;

@@ -90,10 +90,12 @@ public sealed partial class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
         await _calls.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
-    [Fact]
-    public async Task Gateway_should_answer_481_to_a_request_in_a_dialog_it_does_not_know()
+    [Theory]
+    [InlineData("BYE")]
+    [InlineData("OPTIONS")]
+    public async Task Gateway_should_answer_481_to_a_request_in_a_dialog_it_does_not_know(string method)
     {
-        var response = await Exchange(Request("BYE", "sip:callcenter@cc.example", toTag: "nobody"));
+        var response = await Exchange(Request(method, "sip:callcenter@cc.example", toTag: "nobody"));
 
         Assert.Equal(481, response.StatusCode);
     }

@@ -32,10 +32,14 @@ public sealed record CallLegSettings(
     /// <summary>Queues whose callers hear ringback before the answer (<see cref="SipGatewaySettings.AnswerDelays"/>).</summary>
     public ImmutableDictionary<QueueId, TimeSpan> AnswerDelays { get; init; } = ImmutableDictionary<QueueId, TimeSpan>.Empty;
 
+    /// <summary>How often an answered leg's dialog is probed with OPTIONS (<see cref="SipGatewaySettings.ProbeInterval"/>); zero: never.</summary>
+    public TimeSpan ProbeInterval { get; init; }
+
     public static CallLegSettings From(SipGatewaySettings gateway, IReadOnlyList<SipEndPoint> listeners) =>
         new(gateway.Domain, gateway.AdvertisedAddress, [.. listeners], gateway.Media, gateway.HoldAudio, gateway.Timers, gateway.Linger)
         {
             AnswerDelays = gateway.AnswerDelays,
+            ProbeInterval = gateway.ProbeInterval,
         };
 
     public TimeSpan AnswerDelayFor(QueueId queue) => AnswerDelays.TryGetValue(queue, out var delay) ? delay : TimeSpan.Zero;

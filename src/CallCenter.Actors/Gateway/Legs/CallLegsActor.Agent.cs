@@ -129,6 +129,7 @@ public sealed partial class CallLegsActor
         }
 
         _log.Info("Call {CallId}: agent {AgentId} answered (leg {Leg})", _callId, leg.AgentId, leg.Number);
+        StartProbing(leg);
         _calls.Tell(new AgentAnswered(_callId, leg.AgentId, leg.Number), ActorRefs.NoSender);
     }
 

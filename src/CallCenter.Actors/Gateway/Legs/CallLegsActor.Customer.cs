@@ -107,6 +107,7 @@ public sealed partial class CallLegsActor
 
         if (acked && !_customer.ByeWanted)
         {
+            StartProbing(_customer);
             _calls.Tell(new CustomerAnswered(_callId), ActorRefs.NoSender);
             return;
         }

@@ -39,6 +39,10 @@ public sealed partial class CallLegsActor
             case SipMethods.Invite:
                 ReInvite(leg, incoming);
                 return true;
+            case SipMethods.Options:
+                // A peer's keep-alive probe of this dialog (RFC 3261 §11): it is alive here.
+                Respond(incoming, leg.Dialog.CreateResponse(request, 200).WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed)));
+                return true;
             default:
                 Respond(incoming, leg.Dialog.CreateResponse(request, 405).WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed)));
                 return false;

@@ -61,6 +61,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         Receive<BridgeLegs>(Bridge);
         Receive<OkRetransmissions.Due>(due => OkEnded(_oks.OnTimer(due)));
         Receive<MediaTimedOut>(MediaTimeout);
+        Receive<ProbeDue>(due => Probe(due.Leg));
         Receive<CleanupDue>(_ => ForceEnd());
         Receive<LingerOver>(_ => Context.Stop(Self));
     }
@@ -112,6 +113,11 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
 
     private void OnResponse(SipInbound.Response response)
     {
+        if (ProbeAnswered(response.Transaction, response.Message))
+        {
+            return;
+        }
+
         if (_customer.ByeKey == response.Transaction)
         {
             if (response.Message.IsFinal)
@@ -144,6 +150,11 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
 
     private void OnTransactionFailed(TransactionKey transaction, bool timedOut)
     {
+        if (ProbeFailed(transaction, timedOut))
+        {
+            return;
+        }
+
         if (_customer.ByeKey == transaction)
         {
             LegEnded(_customer);
@@ -178,6 +189,7 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
     private void LegEnded(SipLeg leg)
     {
         leg.Phase = LegPhase.Ended;
+        StopProbing(leg);
         if (leg is CustomerLeg && !_finished)
         {
             // The CallActor hangs up the agent legs next; should it never do so, they are ended here.

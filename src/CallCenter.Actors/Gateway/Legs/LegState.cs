@@ -52,6 +52,12 @@ internal abstract class SipLeg(MediaLegId media, SipEndPoint source, bool behind
     /// <summary>The call already ended on the other side: this leg's own end need not be reported.</summary>
     public bool HangupOrdered { get; set; }
 
+    /// <summary>Our in-dialog OPTIONS still waiting for its final response (one at a time).</summary>
+    public ClientTransactionKey? ProbeKey { get; set; }
+
+    /// <summary>The name of this leg's probe timer in its actor.</summary>
+    public abstract string ProbeTimer { get; }
+
     public abstract string SipCallId { get; }
 
     public bool IsEnded => Phase == LegPhase.Ended;
@@ -65,6 +71,8 @@ internal sealed class CustomerLeg(IncomingRequest invite, bool behindNat) : SipL
     public TransactionKey Transaction { get; } = invite.Transaction!;
 
     public override string SipCallId { get; } = invite.Request.CallId!;
+
+    public override string ProbeTimer => "probe-customer";
 
     /// <summary>Our 200 OK, built when the call is accepted and sent when the CallActor answers.</summary>
     public SipResponse? Ok { get; set; }
@@ -96,6 +104,8 @@ internal sealed class AgentLeg(AgentId agentId, int number, SipRequest invite, C
     public ClientTransactionKey Key { get; } = key;
 
     public override string SipCallId { get; } = invite.CallId!;
+
+    public override string ProbeTimer => $"probe-agent-{Number}";
 
     public bool RingingReported { get; set; }
 }
