@@ -21,7 +21,9 @@ public static class PersistenceHostingExtensions
         {
             builder = builder
                 .AddHocon(SqliteDurabilitySetup.PluginIdHocon, HoconAddMode.Prepend)
-                .AddSetup(SqliteDurabilitySetup.For(settings.ConnectionString(), settings.SqliteDurability));
+                .AddSetup(SqliteDurabilitySetup.For(settings.ConnectionString(), settings.SqliteDurability))
+                .WithActors((system, _) => system.ActorOf(
+                    SqliteCheckpointActor.Props(settings.ConnectionString(), settings.SqliteCheckpointInterval), "sqlite-checkpoint"));
         }
 
         return builder

@@ -23,6 +23,9 @@ public sealed record PersistenceSettings
     /// last commits before a power cut for one fsync less per commit; choose PowerLoss where that matters more than rate.</summary>
     public SqliteDurability SqliteDurability { get; init; } = SqliteDurability.ProcessCrash;
 
+    /// <summary>How often the write-ahead log is checkpointed in the background (<see cref="SqliteCheckpointActor"/>).</summary>
+    public TimeSpan SqliteCheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public static PersistenceSettings Sqlite(string path) => new() { Provider = PersistenceProvider.Sqlite, SqlitePath = path };
 
     public static PersistenceSettings PostgreSql(string connectionString) =>
@@ -53,6 +56,7 @@ public sealed record PersistenceSettings
         : SqlitePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0 ? $"the SQLite database path '{SqlitePath}' has invalid characters"
         : SqliteBusyTimeout < TimeSpan.FromSeconds(1) ? "the SQLite busy timeout must be at least one second"
         : !Enum.IsDefined(SqliteDurability) ? $"unknown SQLite durability '{SqliteDurability}'"
+        : SqliteCheckpointInterval <= TimeSpan.Zero ? "the SQLite checkpoint interval must be positive"
         : null;
 
     private string? ValidatePostgreSql()

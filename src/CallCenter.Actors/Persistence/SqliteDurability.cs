@@ -28,10 +28,14 @@ internal static class SqliteDurabilitySetup
         {CallCenterPersistenceConfig.ReadJournalPath}.plugin-id = "{CallCenterPersistenceConfig.ReadJournalPath}"
         """;
 
+    /// <summary>Commits checkpoint the log only past 10,000 pages (~40 MB); <see cref="SqliteCheckpointActor"/> does it
+    /// in the background long before. At SQLite's 1,000 a busy node stalled a commit every few hundred calls.</summary>
+    private const string WalBackstopPragma = "PRAGMA wal_autocheckpoint = 10000; ";
+
     public static MultiDataOptionsSetup For(string connectionString, SqliteDurability durability)
     {
         var pragma = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous = FULL; " : "PRAGMA synchronous = NORMAL; ")
-            + SqliteConnections.BusyTimeoutPragma(connectionString);
+            + WalBackstopPragma + SqliteConnections.BusyTimeoutPragma(connectionString);
         var options = new DataOptions()
             .UseConnectionString(ProviderName.SQLiteMS, connectionString)
             .UseAfterConnectionOpened(connection => Run(connection, pragma), (connection, token) => RunAsync(connection, pragma, token));

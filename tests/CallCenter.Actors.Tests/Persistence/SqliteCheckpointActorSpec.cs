@@ -1,0 +1,58 @@
+using CallCenter.Actors.Persistence;
+using CallCenter.Actors.Tests.Kit;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace CallCenter.Actors.Tests.Persistence;
+
+/// <summary>The background checkpoint copies a real SQLite file's write-ahead log into the database file.</summary>
+public sealed class SqliteCheckpointActorSpec(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(output: output)
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task Checkpoint_should_copy_every_logged_frame_into_the_database_file()
+    {
+        var connectionString = _database.Settings.ConnectionString();
+        await using (var writer = new SqliteConnection(connectionString))
+        {
+            await writer.OpenAsync();
+            await Execute(writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE rows (n INTEGER); ");
+            for (var i = 0; i < 50; i++)
+            {
+                await Execute(writer, $"INSERT INTO rows VALUES ({i});");
+            }
+        }
+
+        Sys.EventStream.Subscribe(TestActor, typeof(SqliteCheckpointed));
+        Sys.ActorOf(SqliteCheckpointActor.Props(connectionString, TimeSpan.FromMilliseconds(50)));
+
+        var done = await ExpectMsgAsync<SqliteCheckpointed>(TimeSpan.FromSeconds(10));
+        Assert.True(done.LogFrames > 0);
+        Assert.Equal(done.LogFrames, done.CheckpointedFrames);
+    }
+
+    [Fact]
+    public void Settings_should_refuse_a_checkpoint_interval_that_is_not_positive()
+    {
+        var settings = PersistenceSettings.Sqlite("x.db") with { SqliteCheckpointInterval = TimeSpan.Zero };
+
+        Assert.Equal("the SQLite checkpoint interval must be positive", settings.Validate());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
