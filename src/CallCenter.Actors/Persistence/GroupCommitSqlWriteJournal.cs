@@ -74,7 +74,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
-        if (fromSequenceNr == 0 && _newEntities.TryTake(persistenceId))
+        if (_newEntities.TryTakeUnwritten(persistenceId, fromSequenceNr))
         {
             return 0;
         }
@@ -144,17 +144,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         _gathering = [];
         _gatheringRows = 0;
 
-        Task<IImmutableList<Exception>> stored;
-        try
-        {
-            stored = base.WriteMessagesAsync(
-                group.Count == 1 ? group[0].Writes : group.SelectMany(w => w.Writes).ToList(),
-                CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            stored = Task.FromException<IImmutableList<Exception>>(e);
-        }
+        var stored = Store(group.Count == 1 ? group[0].Writes : group.SelectMany(w => w.Writes).ToList());
 
         var self = Self;
         stored.ContinueWith(
@@ -178,15 +168,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
     private void WriteAlone(Queue<GroupedWrite> writes)
     {
         var write = writes.Dequeue();
-        Task<IImmutableList<Exception>> stored;
-        try
-        {
-            stored = base.WriteMessagesAsync(write.Writes, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            stored = Task.FromException<IImmutableList<Exception>>(e);
-        }
+        var stored = Store(write.Writes);
 
         var self = Self;
         stored.ContinueWith(
@@ -201,6 +183,19 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    // The plugin's write, with a synchronous throw turned into a failed task like any other failure.
+    private Task<IImmutableList<Exception>> Store(IReadOnlyList<AtomicWrite> writes)
+    {
+        try
+        {
+            return base.WriteMessagesAsync(writes, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<IImmutableList<Exception>>(e);
+        }
     }
 
     private sealed class FlushGroup

@@ -23,6 +23,10 @@ public sealed class NewEntities : IExtension
 
     public bool TryTake(string persistenceId) => _ids.TryRemove(persistenceId, out _);
 
+    /// <summary>A journal's answer to "highest sequence number from <paramref name="fromSequenceNr"/>": true when it is
+    /// 0 without looking, because the entity is new and recovers from the start.</summary>
+    public bool TryTakeUnwritten(string persistenceId, long fromSequenceNr) => fromSequenceNr == 0 && TryTake(persistenceId);
+
     public int Count => _ids.Count;
 }
 

@@ -65,17 +65,7 @@ public sealed partial class CallLegsActorSpec
 
     private static SipRequest OfferlessInvite() => Parse(OfferlessText("Content-Length: 0\n\n"));
 
-    private static string OfferlessText(string tail) => """
-        INVITE sip:support@cc.example SIP/2.0
-        Via: SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK-invite-1;rport
-        Max-Forwards: 70
-        From: "Alice Caller" <sip:alice@example.com>;tag=caller-1
-        To: <sip:support@cc.example>
-        Call-ID: customer-1@10.0.0.5
-        CSeq: 1 INVITE
-        Contact: <sip:alice@10.0.0.5:5062>
-
-        """ + tail;
+    private static string OfferlessText(string tail) => CustomerInviteHeaders + tail;
 
     /// <summary>The caller's ACK for our 200, with <paramref name="media"/> as its SDP answer (none when null).</summary>
     private static IncomingRequest AckFor(SipResponse ok, string? media)

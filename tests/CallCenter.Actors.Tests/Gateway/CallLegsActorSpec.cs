@@ -222,21 +222,26 @@ public sealed partial class CallLegsActorSpec : ActorSpec
     private static SipRequest CustomerInvite(string media = "m=audio 4000 RTP/AVP 8 101\na=rtpmap:8 PCMA/8000\na=rtpmap:101 telephone-event/8000")
     {
         var sdp = $"v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n{media}\n".ReplaceLineEndings("\r\n");
-        return Parse($"""
-            INVITE sip:support@cc.example SIP/2.0
-            Via: SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK-invite-1;rport
-            Max-Forwards: 70
-            From: "Alice Caller" <sip:alice@example.com>;tag=caller-1
-            To: <sip:support@cc.example>
-            Call-ID: customer-1@10.0.0.5
-            CSeq: 1 INVITE
-            Contact: <sip:alice@10.0.0.5:5062>
+        return Parse(CustomerInviteHeaders + $"""
             Content-Type: application/sdp
             Content-Length: {System.Text.Encoding.UTF8.GetByteCount(sdp)}
 
 
             """ + sdp.ReplaceLineEndings("\n"));
     }
+
+    /// <summary>The customer's INVITE up to its body headers (each line ended).</summary>
+    private const string CustomerInviteHeaders = """
+        INVITE sip:support@cc.example SIP/2.0
+        Via: SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK-invite-1;rport
+        Max-Forwards: 70
+        From: "Alice Caller" <sip:alice@example.com>;tag=caller-1
+        To: <sip:support@cc.example>
+        Call-ID: customer-1@10.0.0.5
+        CSeq: 1 INVITE
+        Contact: <sip:alice@10.0.0.5:5062>
+
+        """;
 
     private static IncomingRequest AckFor(SipResponse ok)
     {

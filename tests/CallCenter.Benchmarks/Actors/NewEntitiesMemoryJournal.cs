@@ -12,7 +12,7 @@ public sealed class NewEntitiesMemoryJournal : MemoryJournal
     private readonly NewEntities _newEntities = NewEntities.Get(Context.System);
 
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-        fromSequenceNr == 0 && _newEntities.TryTake(persistenceId)
+        _newEntities.TryTakeUnwritten(persistenceId, fromSequenceNr)
             ? Task.FromResult(0L)
             : base.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
 }
