@@ -18,6 +18,8 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
+    private static readonly TimeSpan StatusRetryBound = TimeSpan.FromSeconds(30);
+
     private readonly DotnetProcess _process;
     private readonly ITestOutputHelper _output;
 
@@ -119,15 +121,32 @@ internal sealed class NodeProcess : IAsyncDisposable
     public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, int after = 0) =>
         _process.WaitForLineAsync(match, timeout, after);
 
-    /// <summary>Asks the node for its status (agents, open calls, recent calls' media).</summary>
+    /// <summary>
+    /// Asks the node for its status (agents, open calls, recent calls' media). A node may answer that it could not
+    /// gather one in time (an entity still starting, a cluster shard moving on a loaded machine); that is asked again,
+    /// and only a node that never answers within the bound fails the caller.
+    /// </summary>
     public async Task<NodeStatusLine> StatusAsync()
     {
-        var after = Lines.Count;
-        await _process.Process.StandardInput.WriteLineAsync("status");
-        await _process.Process.StandardInput.FlushAsync();
-        var line = await WaitForLineAsync(l => l.StartsWith(StatusPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(15), after);
-        return JsonSerializer.Deserialize<NodeStatusLine>(line[StatusPrefix.Length..], Json)
-            ?? throw new InvalidOperationException($"unreadable status: {line}");
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            var after = Lines.Count;
+            await _process.Process.StandardInput.WriteLineAsync("status");
+            await _process.Process.StandardInput.FlushAsync();
+            var line = await WaitForLineAsync(l => l.StartsWith(StatusPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(15), after);
+            var status = JsonSerializer.Deserialize<NodeStatusLine>(line[StatusPrefix.Length..], Json)
+                ?? throw new InvalidOperationException($"unreadable status: {line}");
+            if (status.Error is null)
+            {
+                return status;
+            }
+
+            if (stopwatch.Elapsed > StatusRetryBound)
+            {
+                throw new TimeoutException($"the node answered no status within {StatusRetryBound}: {line}");
+            }
+        }
     }
 
     /// <summary>Polls the status until <paramref name="condition"/> holds; the last status is in the failure message.</summary>
@@ -203,9 +222,12 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 }
 
-/// <summary>The node's <c>status</c> answer. Queued counts the calls in the node's queues (waiting or ringing).</summary>
+/// <summary>
+/// The node's <c>status</c> answer. Queued counts the calls in the node's queues (waiting or ringing). Error is set,
+/// and nothing else, when the node could not gather a status in time.
+/// </summary>
 internal sealed record NodeStatusLine(
-    IReadOnlyList<string> Listeners, IReadOnlyList<AgentStatusLine> Agents, int OpenCalls, int SipCalls, int Queued, IReadOnlyList<MediaStatusLine> Media)
+    IReadOnlyList<string> Listeners, IReadOnlyList<AgentStatusLine> Agents, int OpenCalls, int SipCalls, int Queued, IReadOnlyList<MediaStatusLine> Media, string? Error = null)
 {
     public AgentStatusLine Agent(string id) => Agents.Single(a => a.Id == id);
 }
