@@ -118,6 +118,12 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         }
 
         var transaction = incoming.Transaction!;
+        if (Sip.Dialogs.UasRequestChecks.Refusal(request) is { } refusal)
+        {
+            Respond(transaction, refusal);
+            return;
+        }
+
         switch (request.Method)
         {
             case SipMethods.Register when _drainRetryAfter is { } retryAfter:
@@ -155,7 +161,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
                 Respond(transaction, SipResponse.For(request, 481));
                 return;
             default:
-                Respond(transaction, SipResponse.For(request, 405).WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed)));
+                Respond(transaction, SipResponse.For(request, 405, toTag: Sip.Dialogs.SipTokens.NewTag()).WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed)));
                 return;
         }
     }
