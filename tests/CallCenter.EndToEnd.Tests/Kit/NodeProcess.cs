@@ -20,10 +20,10 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     private static readonly TimeSpan StatusRetryBound = TimeSpan.FromSeconds(30);
 
-    private readonly DotnetProcess _process;
+    private readonly ChildProcess _process;
     private readonly ITestOutputHelper _output;
 
-    private NodeProcess(DotnetProcess process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
+    private NodeProcess(ChildProcess process, ITestOutputHelper output, string directory, int sipPort, int httpPort)
     {
         _process = process;
         _output = output;
@@ -67,7 +67,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
             "--http-port", httpPort.ToString(CultureInfo.InvariantCulture), .. fileOptions, .. options ?? [],
         ];
-        var process = DotnetProcess.Start("the node", TestPaths.NodeAssembly, arguments, info =>
+        var process = ChildProcess.Start("the node", TestPaths.NodeAssembly, arguments, info =>
         {
             info.WorkingDirectory = directory;
             info.RedirectStandardInput = true;
@@ -96,7 +96,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             var configFile = Path.Combine(directory, "callcenter.hocon");
             await File.WriteAllTextAsync(configFile, configuration);
-            using var process = DotnetProcess.Start(
+            using var process = ChildProcess.Start(
                 "the node", TestPaths.NodeAssembly, ["--config", configFile, .. options], info => info.WorkingDirectory = directory);
             try
             {

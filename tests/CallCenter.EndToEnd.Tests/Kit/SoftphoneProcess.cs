@@ -17,10 +17,10 @@ internal sealed class SoftphoneProcess : IAsyncDisposable
     // default before it execs dotnet (same process id, so the SIGINT still reaches the phone).
     private static readonly string[] AsFromATerminal = ["env", "--default-signal=INT"];
 
-    private readonly DotnetProcess _process;
+    private readonly ChildProcess _process;
     private readonly ITestOutputHelper _output;
 
-    private SoftphoneProcess(DotnetProcess process, ITestOutputHelper output)
+    private SoftphoneProcess(ChildProcess process, ITestOutputHelper output)
     {
         _process = process;
         _output = output;
@@ -30,7 +30,7 @@ internal sealed class SoftphoneProcess : IAsyncDisposable
 
     public static SoftphoneProcess Start(NodeProcess node, string user, string password, ITestOutputHelper output, params string[] options) =>
         new(
-            DotnetProcess.Start(
+            ChildProcess.Start(
                 "the softphone",
                 TestPaths.SoftphoneAssembly,
                 ["--server", node.Endpoint, "--user", user, .. options],

@@ -4,16 +4,16 @@ using System.Globalization;
 namespace CallCenter.EndToEnd.Tests.Kit;
 
 /// <summary>
-/// A built program of this repository (<c>dotnet X.dll</c>) in its own process, every line it prints (stdout and stderr)
-/// kept as it comes: what the node and the softphone kits start on. Disposal kills it if it still runs.
+/// A program in its own process, every line it prints (stdout and stderr) kept as it comes: a built program of this
+/// repository (<c>dotnet X.dll</c>: the node, the softphone) or a real phone (baresip). Disposal kills it if it still runs.
 /// </summary>
-internal sealed class DotnetProcess : IDisposable
+internal sealed class ChildProcess : IDisposable
 {
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _newLine = new(0);
     private readonly string _name;
 
-    private DotnetProcess(Process process, string name)
+    private ChildProcess(Process process, string name)
     {
         Process = process;
         _name = name;
@@ -40,19 +40,25 @@ internal sealed class DotnetProcess : IDisposable
     /// <param name="arguments">Its command line after the assembly.</param>
     /// <param name="configure">Sets what one kit needs: working directory, environment, stdin.</param>
     /// <param name="launcher">A program (and its arguments) that execs dotnet, keeping the process id.</param>
-    public static DotnetProcess Start(
+    public static ChildProcess Start(
         string name, string assembly, IEnumerable<string> arguments, Action<ProcessStartInfo>? configure = null, IReadOnlyList<string>? launcher = null)
     {
         var program = launcher is { Count: > 0 } ? launcher[0] : "dotnet";
         IEnumerable<string> leading = launcher is { Count: > 0 } ? [.. launcher.Skip(1), "dotnet"] : [];
+        return StartProgram(name, program, leading.Append(assembly).Concat(arguments), configure);
+    }
+
+    /// <summary>Starts <paramref name="program"/> (found on the PATH) with <paramref name="arguments"/>.</summary>
+    public static ChildProcess StartProgram(string name, string program, IEnumerable<string> arguments, Action<ProcessStartInfo>? configure = null)
+    {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in leading.Append(assembly).Concat(arguments))
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
         configure?.Invoke(info);
-        var started = new DotnetProcess(new Process { StartInfo = info }, name);
+        var started = new ChildProcess(new Process { StartInfo = info }, name);
         started.Process.OutputDataReceived += (_, e) => started.Append(e.Data);
         started.Process.ErrorDataReceived += (_, e) => started.Append(e.Data);
         started.Process.Start();
