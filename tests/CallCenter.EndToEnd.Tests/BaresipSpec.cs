@@ -23,7 +23,7 @@ public sealed class BaresipSpec(ITestOutputHelper output)
     public async Task Baresip_should_register_answer_a_customer_and_carry_audio_both_ways()
     {
         await using var node = await NodeProcess.StartAsync(DefaultRegistrar, output);
-        await using var phone = BaresipPhone.Start(node, "alice", Configurations.AlicePassword, TimeSpan.FromSeconds(90), output);
+        await using var phone = BaresipPhone.Register(node, "alice", Configurations.AlicePassword, TimeSpan.FromSeconds(90), output);
         await node.WaitForStatusAsync(s => s.Agent("alice") is { Presence: "Available", Contact: not null }, TimeSpan.FromSeconds(45));
 
         await using var customer = Phones.Call(node, "customer-hangup.xml", "support", count: 1, rate: 1, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(3));
@@ -36,5 +36,22 @@ public sealed class BaresipSpec(ITestOutputHelper output)
         Assert.True(media.AgentSent > 0 && media.AgentRelayed > 0, $"baresip sent {media.AgentSent} RTP packets, {media.AgentRelayed} relayed to the customer");
         Assert.True(media.CustomerRelayed > 0, $"the customer's {media.CustomerSent} RTP packets: {media.CustomerRelayed} relayed to baresip");
         await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available" && s.Agent("alice").CallsHandled == 1, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Baresip_should_call_a_queue_reach_a_baresip_agent_and_hang_up_with_one_completed_record()
+    {
+        await using var node = await NodeProcess.StartAsync(DefaultRegistrar, output);
+        await using var agent = BaresipPhone.Register(node, "alice", Configurations.AlicePassword, TimeSpan.FromSeconds(90), output);
+        await node.WaitForStatusAsync(s => s.Agent("alice") is { Presence: "Available", Contact: not null }, TimeSpan.FromSeconds(45));
+
+        await using var customer = BaresipPhone.Call(node, "support", TimeSpan.FromSeconds(5), output);
+        await customer.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        var records = await CallRecordRows.WaitForAsync(node.Database, rows => rows.Count == 1 && rows[0].Disposition is not null, TimeSpan.FromSeconds(20));
+        Assert.Equal(("alice", "Completed"), (records[0].AgentId, records[0].Disposition));
+        var media = Assert.Single((await node.WaitForStatusAsync(s => s.Media.Count == 1, TimeSpan.FromSeconds(10))).Media);
+        Assert.True(media.CustomerRelayed > 0 && media.AgentRelayed > 0, $"relayed: customer to agent {media.CustomerRelayed}, agent to customer {media.AgentRelayed}");
+        await node.WaitForStatusAsync(s => s.Agent("alice").Presence == "Available" && s.OpenCalls == 0, TimeSpan.FromSeconds(10));
     }
 }

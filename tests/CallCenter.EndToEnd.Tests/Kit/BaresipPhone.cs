@@ -6,9 +6,9 @@ using Xunit.Abstractions;
 namespace CallCenter.EndToEnd.Tests.Kit;
 
 /// <summary>
-/// baresip (Debian's baresip-core), a real softphone on another SIP stack, as an agent's phone: it registers one account
-/// with the node, answers every call at once, sends a 440 Hz tone and writes what it hears to a WAV file. It runs from
-/// its own configuration folder; disposal kills it (and its -t bound ends it anyway).
+/// baresip (Debian's baresip-core), a real softphone on another SIP stack: an agent's phone that registers and answers
+/// every call at once, or a customer's phone that calls a queue. It sends a 440 Hz tone and writes what it hears to a
+/// WAV file, runs from its own configuration folder, and quits after its lifetime (-t); disposal kills it if need be.
 /// </summary>
 internal sealed class BaresipPhone : IAsyncDisposable
 {
@@ -26,10 +26,22 @@ internal sealed class BaresipPhone : IAsyncDisposable
 
     public string Directory { get; }
 
-    /// <summary>What the phone played out: the caller's audio as relayed by the node.</summary>
-    public string HeardFile => Path.Combine(Directory, "heard.wav");
+    /// <summary>An agent's phone: registers <paramref name="user"/> and answers every call at once, until <paramref name="lifetime"/>.</summary>
+    public static BaresipPhone Register(NodeProcess node, string user, string password, TimeSpan lifetime, ITestOutputHelper output) =>
+        Start(
+            $"<sip:{user}@127.0.0.1:{Text(node.SipPort)};transport=udp>;auth_pass={password};answermode=auto;audio_codecs=PCMA,PCMU;regint=3600",
+            [],
+            lifetime,
+            output);
 
-    public static BaresipPhone Start(NodeProcess node, string user, string password, TimeSpan lifetime, ITestOutputHelper output)
+    /// <summary>A customer's phone: calls <paramref name="queue"/> at once (no registration) and hangs up when it quits after <paramref name="talk"/>.</summary>
+    public static BaresipPhone Call(NodeProcess node, string queue, TimeSpan talk, ITestOutputHelper output) =>
+        Start("<sip:customer@127.0.0.1>;regint=0;audio_codecs=PCMA,PCMU", ["-e", $"/dial sip:{queue}@127.0.0.1:{Text(node.SipPort)}"], talk, output);
+
+    /// <summary>The exit code once it has quit by itself (its lifetime bound) within <paramref name="timeout"/>.</summary>
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
+
+    private static BaresipPhone Start(string account, IEnumerable<string> arguments, TimeSpan lifetime, ITestOutputHelper output)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("baresip-").FullName;
         WriteTone(Path.Combine(directory, "tone.wav"));
@@ -48,11 +60,10 @@ internal sealed class BaresipPhone : IAsyncDisposable
             "module_app account.so",
             "module_app menu.so",
             ""));
-        File.WriteAllText(Path.Combine(directory, "accounts"),
-            $"<sip:{user}@127.0.0.1:{Text(node.SipPort)};transport=udp>;auth_pass={password};answermode=auto;audio_codecs=PCMA,PCMU;regint=3600\n");
+        File.WriteAllText(Path.Combine(directory, "accounts"), account + "\n");
         File.WriteAllText(Path.Combine(directory, "contacts"), "");
         var process = ChildProcess.StartProgram(
-            "baresip", "baresip", ["-f", directory, "-t", Text((int)lifetime.TotalSeconds)]);
+            "baresip", "baresip", ["-f", directory, "-t", Text((int)Math.Ceiling(lifetime.TotalSeconds)), .. arguments]);
         return new BaresipPhone(process, output, directory);
     }
 
