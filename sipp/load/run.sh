@@ -158,7 +158,8 @@ start_agents() { # hold_ms
   agent_pid=$!
   sleep 1
   # A SIPp that cannot bind its port exits at once: then another process owns the agents' port; stop here.
-  kill -0 "$agent_pid" 2>/dev/null || { echo "the agents' SIPp did not start (port $agent_port busy? see $work/agent_*_errors.log)"; exit 1; }
+  kill -0 "$agent_pid" 2>/dev/null || { echo "the agents' SIPp did not start (port $agent_port or media port 40000 busy?):"
+    tail -5 "$work"/agent_*_errors.log 2>/dev/null; exit 1; }
 }
 start_agents "$hold_ms"
 registration_rate=$((agents < 500 ? agents : 500))

@@ -30,7 +30,7 @@ public sealed class LoadHarnessSpec(ITestOutputHelper output)
             {
                 TestPaths.Scenario(Path.Combine("load", "run.sh")), "--node-dll", TestPaths.NodeAssembly, "--agents", "20",
                 "--rates", "5", "--step-seconds", "3", "--hold-ms", "500", "--reg-rates", "", "--media-calls", "0", "--no-ceiling",
-                "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder,
+                "--port", FreePort.NextBlock(5).ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder,
             })
             {
                 info.ArgumentList.Add(argument);

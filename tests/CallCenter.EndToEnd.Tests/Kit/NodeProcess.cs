@@ -45,6 +45,14 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public string Endpoint => $"127.0.0.1:{SipPort.ToString(CultureInfo.InvariantCulture)}";
 
+    // Nodes of one test run take turns through 20000-29999 in blocks of 200, from a random start so that two test
+    // runs on one machine rarely meet: random blocks alone let two nodes of one run share a range now and then, and
+    // the second node's callers got 503 for want of RTP ports.
+    private const int MediaRangeSize = 200;
+    private static int _nextMediaRange = Random.Shared.Next(0, 50);
+
+    private static int NextMediaRange() => 20_000 + (Interlocked.Increment(ref _nextMediaRange) % 50 * MediaRangeSize);
+
     /// <summary>Starts the node with <paramref name="configuration"/> and extra command-line <paramref name="options"/>
     /// (e.g. --cluster-port, --seed, after the kit's own); returns once it prints its ready line. A null configuration
     /// starts it as a newcomer would, without --config and --db (the built-in sample, callcenter.db in its directory).</summary>
@@ -60,11 +68,11 @@ internal sealed class NodeProcess : IAsyncDisposable
 
         var sipPort = FreePort.Next();
         var httpPort = FreePort.Next();
-        var rtpBase = Random.Shared.Next(200, 300) * 100;
+        var rtpBase = NextMediaRange();
         string[] fileOptions = configuration is null ? [] : ["--config", configFile, "--db", Path.Combine(directory, "callcenter.db")];
         string[] arguments =
         [
-            "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + 199}",
+            "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--rtp-ports", $"{rtpBase}-{rtpBase + MediaRangeSize - 1}",
             "--http-port", httpPort.ToString(CultureInfo.InvariantCulture), .. fileOptions, .. options ?? [],
         ];
         var process = ChildProcess.Start("the node", TestPaths.NodeAssembly, arguments, info =>
