@@ -25,17 +25,17 @@ public static class Tones
         rest: TimeSpan.FromSeconds(1.5));
 
     /// <summary>The hold melody rendered once, shared by every caller on hold.</summary>
-    public static AudioClip HoldMusic => HoldMusicClip.Value;
+    public static AudioClip HoldMusicClip => HoldMusicRendered.Value;
 
     /// <summary>The ringback rendered once, shared by every caller hearing it.</summary>
     public static AudioClip RingbackClip => RingbackRendered.Value;
 
     /// <summary>Hold music for one caller: the shared melody, looped from its start.</summary>
-    public static IAudioSource CreateHoldMusic() => HoldMusic.CreateSource();
+    public static IAudioSource CreateHoldMusic() => HoldMusicClip.CreateSource();
 
     public static IAudioSource CreateRingback() => RingbackClip.CreateSource();
 
-    private static readonly Lazy<AudioClip> HoldMusicClip = new(() => AudioClip.Render(HoldMelody));
+    private static readonly Lazy<AudioClip> HoldMusicRendered = new(() => AudioClip.Render(HoldMelody));
 
     private static readonly Lazy<AudioClip> RingbackRendered = new(() => AudioClip.Render(Ringback));
 

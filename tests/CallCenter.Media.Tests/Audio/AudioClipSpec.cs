@@ -11,10 +11,10 @@ public sealed class AudioClipSpec
         var first = (LoopingAudioSource)Tones.CreateHoldMusic();
         var second = (LoopingAudioSource)Tones.CreateHoldMusic();
 
-        Assert.Same(Tones.HoldMusic, Tones.HoldMusic);
+        Assert.Same(Tones.HoldMusicClip, Tones.HoldMusicClip);
         Assert.NotSame(first, second);
-        Assert.Equal(ToneGenerator.Render(Tones.HoldMelody), Tones.HoldMusic.Samples.ToArray());
-        Assert.True(Tones.HoldMusic.Encoded(G711Codec.ALaw) == Tones.HoldMusic.Encoded(G711Codec.ALaw), "encoded once: the same memory each time");
+        Assert.Equal(ToneGenerator.Render(Tones.HoldMelody), Tones.HoldMusicClip.Samples.ToArray());
+        Assert.True(Tones.HoldMusicClip.Encoded(G711Codec.ALaw) == Tones.HoldMusicClip.Encoded(G711Codec.ALaw), "encoded once: the same memory each time");
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class AudioClipSpec
     public void Sources_sharing_a_clip_should_keep_independent_positions_and_play_the_rendering_in_either_law()
     {
         var rendering = ToneGenerator.Render(Tones.HoldMelody);
-        var a = Tones.HoldMusic.CreateSource();
-        var b = Tones.HoldMusic.CreateSource();
+        var a = Tones.HoldMusicClip.CreateSource();
+        var b = Tones.HoldMusicClip.CreateSource();
         var frame = new byte[G711.SamplesPerFrame];
         var samples = new short[G711.SamplesPerFrame];
 
@@ -59,7 +59,7 @@ public sealed class AudioClipSpec
             }
         }
 
-        var c = Tones.HoldMusic.CreateSource();
+        var c = Tones.HoldMusicClip.CreateSource();
         c.Read(samples);
         Assert.Equal(rendering[..G711.SamplesPerFrame], samples);
     }
