@@ -2,6 +2,7 @@
 # SIPp load run against a real node (Release build, temp SQLite file, loopback). See sipp/load/README.md.
 #   sipp/load/run.sh --quick          ~4 min: 300 agents, 20/50/100 calls/s for 10 s each, a small media and ceiling run
 #   sipp/load/run.sh                  full: 1000 agents, 50/100/200/500 calls/s for 60 s each, 500 calls x 60 s media
+#   sipp/load/run.sh --no-audio       the same call steps signalling only (SDP offered and answered, no RTP), no media run
 # Every step is bounded (SIPp -timeout, `timeout` around every process); the node is stopped on exit.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +11,7 @@ root=$(pwd)
 load="$root/sipp/load"
 
 agents=1000 hold_ms=1000 step_seconds=60 rates="50 100 200 500" reg_rates="200 500 1000" reg_seconds=10
-media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" dll="" heap_per_step=0
+media_calls=500 media_seconds=60 ceiling=1 port=15060 out="" dll="" heap_per_step=0 audio=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) agents=300 step_seconds=10 rates="20 50 100" reg_rates="200 500" reg_seconds=5 media_calls=100 media_seconds=15 ;;
@@ -24,13 +25,15 @@ while [ $# -gt 0 ]; do
     --media-seconds) media_seconds=$2; shift ;;
     --no-ceiling) ceiling=0 ;;
     --heap-per-step) heap_per_step=1 ;;
+    --no-audio) audio=0 ;;
     --port) port=$2; shift ;;
     --out) out=$2; shift ;;
     --node-dll) dll=$2; shift ;;
-    -h|--help) sed -n 2,5p "$0"; echo "options: --agents N --hold-ms MS --step-seconds S --rates 'R1 R2' --reg-rates 'R1 R2'"
+    -h|--help) sed -n 2,6p "$0"; echo "options: --agents N --hold-ms MS --step-seconds S --rates 'R1 R2' --reg-rates 'R1 R2'"
                echo "         --reg-seconds S --media-calls N (0 = skip) --media-seconds S --no-ceiling --port P --out DIR"
                echo "         --node-dll FILE (an already built CallCenter.Node.dll: no build)"
-               echo "         --heap-per-step (after each call step, wait for the SIP legs to go and log the heap: finds leaks)"; exit 0 ;;
+               echo "         --heap-per-step (after each call step, wait for the SIP legs to go and log the heap: finds leaks)"
+               echo "         --no-audio (call steps signalling only: customers offer SDP but send no RTP, agents echo none; no media run)"; exit 0 ;;
     *) echo "unknown option $1 (--help)"; exit 2 ;;
   esac
   shift
@@ -38,6 +41,9 @@ done
 
 command -v sipp >/dev/null || { echo "sipp is not installed (apt-get install -y sip-tester)"; exit 2; }
 command -v jq >/dev/null || { echo "jq is not installed"; exit 2; }
+# Signalling only: the agents' SIPp echoes no RTP, the customers' sends none (customer.xml reads the global "audio").
+if [ "$audio" = 1 ]; then echo_rtp=(-rtp_echo) customer_audio=(); else echo_rtp=() customer_audio=(-set audio off); fi
+if [ "$audio" = 0 ] && [ "$media_calls" -gt 0 ]; then media_calls=0; skipped_media=1; else skipped_media=0; fi
 if [ -n "$out" ]; then mkdir -p "$out" && work=$(cd "$out" && pwd); else work=$(mktemp -d /tmp/callcenter-load.XXXXXX); fi
 out=$work
 node_pid="" agent_pid=""
@@ -105,6 +111,8 @@ log "node pid $node_pid ready on 127.0.0.1:$sip_port, $agents agents, SQLite $wo
   done ) > "$work/proc.txt" &
 sampler_pid=$!
 ticks=$(getconf CLK_TCK)
+# The node's CPU time so far (user + system), in clock ticks.
+cpu_ticks() { local stat; read -r -a stat < /proc/$node_pid/stat 2>/dev/null && echo $((stat[13] + stat[14])) || echo 0; }
 
 status() { node_command "$work/node.log" status "STATUS "; }
 # CPU % of one core and peak RSS (MiB) between two epoch_ms marks.
@@ -153,7 +161,7 @@ run_sipp() { # name timeout_s args...
 # ---- agents: one SIPp answering for all of them, then one registering all of them ------------------------------
 start_agents() { # hold_ms
   [ -n "$agent_pid" ] && { kill "$agent_pid" 2>/dev/null; wait "$agent_pid" 2>/dev/null; agent_pid=""; }
-  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$agent_port" -mp 40000 -rtp_echo -aa -d "$1" -i 127.0.0.1 -mi 127.0.0.1 \
+  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$agent_port" -mp 40000 "${echo_rtp[@]}" -aa -d "$1" -i 127.0.0.1 -mi 127.0.0.1 \
     -nostdin -trace_err > /dev/null 2>&1) &
   agent_pid=$!
   sleep 1
@@ -209,13 +217,21 @@ heap_after_legs_gone() { # dump-name
 # ---- calls: customers call the queue at each rate; agents answer after a 50 ms ring and hang up after hold_ms ----
 call_step() { # name rate seconds target -> one table row
   local name=$1 rate=$2 seconds=$3 target=$4 before after from to dir
+  local ticks_from ticks_to per_call="-"
   before=$(status | jq -c .mediaTotals)
+  ticks_from=$(cpu_ticks)
   from=$(date +%s%3N)
   dir=$(run_sipp "$name" $((seconds + 60 + hold_ms / 1000)) "$target" -sf "$load/customer.xml" -s support -key domain 127.0.0.1 -aa \
-    -i 127.0.0.1 -mi 127.0.0.1 -p "$customer_port" -mp 41000 -r "$rate" -m $((rate * seconds)) -l $((rate * (hold_ms / 1000 + 5) + 100)))
+    -i 127.0.0.1 -mi 127.0.0.1 -p "$customer_port" -mp 41000 -r "$rate" -m $((rate * seconds)) -l $((rate * (hold_ms / 1000 + 5) + 100)) \
+    "${customer_audio[@]}")
   to=$(date +%s%3N)
+  ticks_to=$(cpu_ticks)
   local ok failed p50 p95 p99 cpu rss left rtp=""
   ok=$(stat_column "$dir/stats.csv" 'SuccessfulCall(C)') failed=$(stat_column "$dir/stats.csv" 'FailedCall(C)')
+  # The node's CPU time over the step divided by the calls that succeeded: what one carried call costs.
+  if [ "$target" = "127.0.0.1:$sip_port" ]; then
+    per_call=$(awk -v t=$((ticks_to - ticks_from)) -v hz="$ticks" -v n="$ok" 'BEGIN { printf (n > 0 ? "%.0f" : "-"), t / hz * 1e6 / n }')
+  fi
   read -r p50 p95 p99 <<< "$(percentiles "$dir"/*_rtt.csv)"
   read -r cpu rss <<< "$(proc_window "$from" "$to")"
   if [ "$target" = "127.0.0.1:$sip_port" ]; then
@@ -228,13 +244,15 @@ call_step() { # name rate seconds target -> one table row
   else
     left="-"; rtp="- | - | -"
   fi
-  echo "| $rate | $((rate * seconds)) | $ok | $failed | $p50 / $p95 / $p99 | $(repartition "$dir/stats.csv") | $cpu | $rss | $rtp | $left |"
-  log "$name: $rate/s x $seconds s: $ok ok, $failed failed, set-up p50/p95/p99 $p50/$p95/$p99 ms, CPU $cpu %, RSS $rss MiB, $left"
+  echo "| $rate | $((rate * seconds)) | $ok | $failed | $p50 / $p95 / $p99 | $(repartition "$dir/stats.csv") | $cpu | $per_call | $rss | $rtp | $left |"
+  log "$name: $rate/s x $seconds s: $ok ok, $failed failed, set-up p50/p95/p99 $p50/$p95/$p99 ms, CPU $cpu % ($per_call µs per call), RSS $rss MiB, $left"
   [ "$heap_per_step" = 1 ] && [ "$left" != "-" ] && log "$name: $(heap_after_legs_gone "$name") (registration: $((baseline / 1024)) KiB)"
 }
-header="| calls/s | offered | successful | failed | INVITE→200 p50/p95/p99 ms | response-time repartition (ms:calls) | node CPU % | peak RSS MiB | RTP relayed | RTP lost | RTP held (not bridged yet) | after the step |"
-rule="|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"
-{ echo; echo "### Calls through the node: $step_seconds s per step, agents hold ${hold_ms} ms after a 50 ms ring, PCMA 50 packets/s from each customer echoed by each agent"; echo; echo "$header"; echo "$rule"; } >> "$summary"
+header="| calls/s | offered | successful | failed | INVITE→200 p50/p95/p99 ms | response-time repartition (ms:calls) | node CPU % | node CPU µs per successful call | peak RSS MiB | RTP relayed | RTP lost | RTP held (not bridged yet) | after the step |"
+rule="|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|"
+if [ "$audio" = 1 ]; then media_line="PCMA 50 packets/s from each customer echoed by each agent"
+else media_line="signalling only (SDP offered and answered, no RTP from customers or agents)"; fi
+{ echo; echo "### Calls through the node: $step_seconds s per step, agents hold ${hold_ms} ms after a 50 ms ring, $media_line"; echo; echo "$header"; echo "$rule"; } >> "$summary"
 step=0
 for rate in $rates; do
   # Numbered: the same rate may be repeated, and each step needs a folder of its own.
@@ -243,6 +261,7 @@ for rate in $rates; do
 done
 
 # ---- media: many concurrent bridged calls held long, RTP 50 packets/s each way -----------------------------------
+[ "$skipped_media" = 1 ] && log "--no-audio: no media run"
 if [ "$media_calls" -gt 0 ]; then
   start_agents $((media_seconds * 1000))
   before=$(status | jq -c .mediaTotals)
@@ -294,11 +313,11 @@ fi
 # ---- ceiling: the same customers straight against a SIPp UAS (agent.xml) on this machine --------------------------
 if [ "$ceiling" = 1 ]; then
   echo quit >&3; wait "$node_pid" 2>/dev/null; node_pid=""
-  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$uas_port" -mp 42000 -rtp_echo -aa -d "$hold_ms" -i 127.0.0.1 -mi 127.0.0.1 \
+  (cd "$work" && exec timeout 3600 sipp -sf "$load/agent.xml" -p "$uas_port" -mp 42000 "${echo_rtp[@]}" -aa -d "$hold_ms" -i 127.0.0.1 -mi 127.0.0.1 \
     -nostdin -trace_err > /dev/null 2>&1) &
   uas_pid=$!
   sleep 1
-  { echo; echo "### Ceiling: the same customers straight against a SIPp UAS (agent.xml: same ring, hold and echo), no node"; echo; echo "$header"; echo "$rule"; } >> "$summary"
+  { echo; echo "### Ceiling: the same customers straight against a SIPp UAS (agent.xml: same ring, hold and echo), no node, $media_line"; echo; echo "$header"; echo "$rule"; } >> "$summary"
   step=0
   for rate in $rates; do
     step=$((step + 1))

@@ -23,7 +23,7 @@ namespace CallCenter.Actors.Gateway;
 /// </remarks>
 public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
 {
-    private const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+    private const string Allowed = OutOfDialogOptions.Allowed;
 
     // Short: the overload is the node's backlog of the last second or two, not a planned outage.
     private static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(2);
@@ -72,7 +72,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         Receive<SipOutbound.Cancel>(c => Layer.TryCancel(c.Invite));
         Receive<ISignallingCommand>(ToCall);
         Receive<SipGatewayQueries.GetListeners>(_ =>
-            Sender.Tell(new SipGatewayQueries.Listening([.. _transport?.LocalEndPoints ?? []], _routes.CallCount)));
+            Sender.Tell(new SipGatewayQueries.Listening([.. _transport?.LocalEndPoints ?? []], _routes.CallCount, _layer?.Count ?? 0)));
         Receive<SipGatewayDrain.StartDraining>(StartDraining);
         Receive<Terminated>(Stopped);
     }
@@ -87,7 +87,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _transport = SipTransportHost.Start(_settings.Transport with { Observer = new TransportLog(_log) });
-        _layer = new SipTransactionLayer(_transport, new ActorTransactionUser(Self), new ActorTimerScheduler(Timers), _settings.Timers);
+        _layer = new SipTransactionLayer(_transport, new ActorTransactionUser(Self), new ActorTimerScheduler(Timers), _settings.Timers, OutOfDialogOptions.Answer);
         _legSettings = CallLegSettings.From(_settings, _transport.LocalEndPoints);
         _registrar = Context.ActorOf(RegistrarActor.Props(_settings.Registrar, _settings.Domain, _agents), "registrar");
         _log.Info("SIP gateway listening on {EndPoints}", string.Join(", ", _transport.LocalEndPoints));
@@ -132,9 +132,9 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
             case SipMethods.Register:
                 _registrar.Tell(new SipInbound.Request(incoming));
                 return;
-            case SipMethods.Options when request.To?.Tag is null:
-                Respond(transaction, SipResponse.For(request, 200, toTag: Sip.Dialogs.SipTokens.NewTag())
-                    .WithHeaders(h => h.Add(SipHeaderNames.Allow, Allowed).Add(SipHeaderNames.Accept, "application/sdp")));
+            // Over UDP the layer answers these itself, without a transaction; this is TCP's (stateful) path.
+            case SipMethods.Options when OutOfDialogOptions.Answer(request) is { } answer:
+                Respond(transaction, answer);
                 return;
         }
 

@@ -48,5 +48,8 @@ public static class SipGatewayQueries
         public static GetListeners Instance { get; } = new();
     }
 
-    public sealed record Listening(ImmutableArray<SipEndPoint> EndPoints, int OpenCalls);
+    /// <param name="EndPoints">Where the gateway listens.</param>
+    /// <param name="OpenCalls">Calls it carries.</param>
+    /// <param name="Transactions">Live SIP transactions (answered requests linger for their retransmissions).</param>
+    public sealed record Listening(ImmutableArray<SipEndPoint> EndPoints, int OpenCalls, int Transactions = 0);
 }

@@ -12,6 +12,12 @@ public static class AudioFrames
     public static void ReadG711(this IAudioSource source, G711Codec codec, Span<byte> frame)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source is IEncodedAudioSource encoded)
+        {
+            encoded.ReadEncoded(codec, frame);
+            return;
+        }
+
         ArgumentOutOfRangeException.ThrowIfGreaterThan(frame.Length, 4 * G711.SamplesPerFrame, nameof(frame));
         Span<short> samples = stackalloc short[frame.Length];
         source.Read(samples);

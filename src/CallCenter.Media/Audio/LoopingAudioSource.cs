@@ -1,52 +1,49 @@
+using CallCenter.Media.Codecs;
 using CallCenter.Media.Wav;
 
 namespace CallCenter.Media.Audio;
 
-/// <summary>Plays a clip over and over: rendered tones, or hold music loaded from a WAV file.</summary>
-public sealed class LoopingAudioSource : IAudioSource
+/// <summary>
+/// Plays a clip over and over: rendered tones, or hold music loaded from a WAV file. The clip may be shared by many
+/// sources (<see cref="AudioClip.CreateSource"/>); each keeps its own position.
+/// </summary>
+public sealed class LoopingAudioSource : IEncodedAudioSource
 {
-    private readonly short[] _samples;
+    private readonly AudioClip _clip;
     private int _position;
 
     public LoopingAudioSource(short[] samples)
+        : this(new AudioClip(samples))
     {
-        ArgumentNullException.ThrowIfNull(samples);
-        if (samples.Length == 0)
-        {
-            throw new ArgumentException("a clip to loop needs at least one sample", nameof(samples));
-        }
+    }
 
-        _samples = samples;
+    public LoopingAudioSource(AudioClip clip)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        _clip = clip;
     }
 
     /// <summary>Where the next read starts within the clip.</summary>
     public int Position => _position;
 
-    public int Length => _samples.Length;
+    public int Length => _clip.Length;
 
     /// <summary>Loops an 8 kHz mono file (16-bit PCM or G.711); anything else is a configuration error.</summary>
-    public static LoopingAudioSource FromWav(WavAudio audio)
-    {
-        ArgumentNullException.ThrowIfNull(audio);
-        if (!audio.IsTelephony || audio.FrameCount == 0)
-        {
-            throw new ArgumentException(
-                $"hold audio must be non-empty 8000 Hz mono; got {audio.FrameCount} samples at {audio.SampleRate} Hz with {audio.Channels} channels",
-                nameof(audio));
-        }
+    public static LoopingAudioSource FromWav(WavAudio audio) => AudioClip.FromWav(audio).CreateSource();
 
-        return new LoopingAudioSource(audio.ToPcm16());
-    }
+    public void Read(Span<short> samples) => Copy(_clip.Samples, samples);
 
-    public void Read(Span<short> samples)
+    public void ReadEncoded(G711Codec codec, Span<byte> frame) => Copy(_clip.Encoded(codec), frame);
+
+    private void Copy<T>(ReadOnlySpan<T> clip, Span<T> destination)
     {
-        while (!samples.IsEmpty)
+        while (!destination.IsEmpty)
         {
-            var count = Math.Min(samples.Length, _samples.Length - _position);
-            _samples.AsSpan(_position, count).CopyTo(samples);
-            samples = samples[count..];
+            var count = Math.Min(destination.Length, clip.Length - _position);
+            clip.Slice(_position, count).CopyTo(destination);
+            destination = destination[count..];
             _position += count;
-            if (_position == _samples.Length)
+            if (_position == clip.Length)
             {
                 _position = 0;
             }

@@ -24,10 +24,20 @@ public static class Tones
         beat: TimeSpan.FromMilliseconds(300),
         rest: TimeSpan.FromSeconds(1.5));
 
-    /// <summary>Hold music as a source: the melody, looped.</summary>
-    public static IAudioSource CreateHoldMusic() => ToneGenerator.Loop(HoldMelody);
+    /// <summary>The hold melody rendered once, shared by every caller on hold.</summary>
+    public static AudioClip HoldMusicClip => HoldMusicRendered.Value;
 
-    public static IAudioSource CreateRingback() => ToneGenerator.Loop(Ringback);
+    /// <summary>The ringback rendered once, shared by every caller hearing it.</summary>
+    public static AudioClip RingbackClip => RingbackRendered.Value;
+
+    /// <summary>Hold music for one caller: the shared melody, looped from its start.</summary>
+    public static IAudioSource CreateHoldMusic() => HoldMusicClip.CreateSource();
+
+    public static IAudioSource CreateRingback() => RingbackClip.CreateSource();
+
+    private static readonly Lazy<AudioClip> HoldMusicRendered = new(() => AudioClip.Render(HoldMelody));
+
+    private static readonly Lazy<AudioClip> RingbackRendered = new(() => AudioClip.Render(Ringback));
 
     private static ToneSegment[] Melody((string Note, int Beats)[] notes, TimeSpan beat, TimeSpan rest)
     {

@@ -142,10 +142,9 @@ public static class CallCenterComposition
 
         try
         {
-            // FromWav refuses what cannot loop on a G.711 leg; the samples are then decoded once for every caller.
-            _ = LoopingAudioSource.FromWav(read.Audio);
-            var samples = read.Audio.ToPcm16();
-            return () => new LoopingAudioSource(samples);
+            // FromWav refuses what cannot loop on a G.711 leg; the clip is decoded (and encoded per law) once for
+            // every caller.
+            return AudioClip.FromWav(read.Audio).CreateSource;
         }
         catch (ArgumentException e)
         {

@@ -28,10 +28,20 @@ public sealed class SipTransactionLayer
     private readonly ISipMessageSender _sender;
     private readonly ISipTransactionUser _user;
     private readonly ITransactionTimerScheduler _scheduler;
+    private readonly StatelessAnswer? _statelessAnswer;
     private long _generation;
     private bool _draining;
 
-    public SipTransactionLayer(ISipMessageSender sender, ISipTransactionUser user, ITransactionTimerScheduler scheduler, SipTimers timers)
+    /// <param name="sender">The transport.</param>
+    /// <param name="user">The TU: hears requests, responses, time-outs and transport errors.</param>
+    /// <param name="scheduler">Runs the transactions' timers.</param>
+    /// <param name="timers">T1, T2, T4.</param>
+    /// <param name="statelessAnswer">
+    /// Requests the TU answers without a transaction (out-of-dialog OPTIONS, say): over UDP a server transaction
+    /// would keep the request, its answer and timer J for 64*T1 only to resend an answer the TU can simply give again.
+    /// </param>
+    public SipTransactionLayer(
+        ISipMessageSender sender, ISipTransactionUser user, ITransactionTimerScheduler scheduler, SipTimers timers, StatelessAnswer? statelessAnswer = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(user);
@@ -40,6 +50,7 @@ public sealed class SipTransactionLayer
         _sender = sender;
         _user = user;
         _scheduler = scheduler;
+        _statelessAnswer = statelessAnswer;
         Timers = timers;
     }
 
@@ -224,6 +235,14 @@ public sealed class SipTransactionLayer
         if (exists)
         {
             // RFC 2543 peer reusing every key field but the To tag: the slot is taken, so drop rather than guess.
+            return;
+        }
+
+        // A stateless UAS never handles INVITE (§8.2.7: its 2xx needs retransmitting); over TCP the transaction
+        // ends with the answer anyway (timer J is zero).
+        if (request.Method != SipMethods.Invite && !received.Remote.Protocol.IsReliable() && _statelessAnswer?.Invoke(request) is { } answer)
+        {
+            _effects.Enqueue(new LayerEffect.Send(answer, ResponseDestination.For(request, received.Remote)));
             return;
         }
 

@@ -73,6 +73,20 @@ public sealed partial class SipGatewayActorSpec : ActorSpec, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_should_answer_out_of_dialog_options_over_udp_statelessly_and_a_retransmission_alike()
+    {
+        var options = Request("OPTIONS", "sip:cc.example");
+
+        var first = await Exchange(options);
+        var again = await Exchange(options);
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(first.ToString(), again.ToString());
+        var status = await _gateway.Ask<SipGatewayQueries.Listening>(SipGatewayQueries.GetListeners.Instance, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, status.Transactions);
+    }
+
+    [Fact]
     public async Task Gateway_should_answer_405_with_allow_to_a_method_it_does_not_serve()
     {
         var response = await Exchange(Request("MESSAGE", "sip:alice@cc.example"));
