@@ -36,6 +36,9 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
     private IRoutingStrategy _strategy = RoutingStrategies.Create(QueueSettings.Default.Strategy);
     private ImmutableArray<QueuedCall> _waiting = [];
     private readonly Dictionary<AgentId, CallId> _inFlight = [];
+    // The calls of _inFlight: a routing pass asks, for every waiting call, whether it is being offered already.
+    private readonly HashSet<CallId> _offered = [];
+    private int _loggedIn;
     private int _recordedStaffing;
 
     public RouterActor(QueueId queueId, IActorRef agents, TimeSpan offerTimeout)
@@ -60,6 +63,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
             if (_candidates.TryGetValue(w.AgentId, out var known) && known.Version <= w.Version)
             {
                 _candidates.Remove(w.AgentId);
+                _loggedIn -= known.LoggedIn ? 1 : 0;
                 ReportStaffing();
             }
         });
@@ -123,7 +127,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
             _candidates[t.AgentId] = known with { Available = false };
         }
 
-        _inFlight.Remove(t.AgentId);
+        EndOffer(t.AgentId, t.CallId);
         Route();
     }
 
@@ -133,57 +137,84 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
     {
         if (IsInFlight(callId, agentId))
         {
-            _inFlight.Remove(agentId);
+            EndOffer(agentId, callId);
             Timers.Cancel(OfferTimerPrefix + agentId.Value);
         }
     }
 
+    private void EndOffer(AgentId agentId, CallId callId)
+    {
+        _inFlight.Remove(agentId);
+        _offered.Remove(callId);
+    }
+
     private void Learn(AgentId agentId, AgentStatus status)
     {
-        if (_candidates.TryGetValue(agentId, out var known) && known.Version > status.Version)
+        var isKnown = _candidates.TryGetValue(agentId, out var known);
+        if (isKnown && known!.Version > status.Version)
         {
             return;
         }
 
+        // Counted as they change: agents announce several times per call, and a queue may have a thousand of them.
+        _loggedIn += (status.LoggedIn ? 1 : 0) - (isKnown && known!.LoggedIn ? 1 : 0);
         _candidates[agentId] = status;
         ReportStaffing();
     }
 
     private void ReportStaffing()
     {
-        var loggedIn = _candidates.Values.Count(s => s.LoggedIn);
-        if (loggedIn != _recordedStaffing)
+        if (_loggedIn != _recordedStaffing)
         {
-            _recordedStaffing = loggedIn;
-            Context.Parent.Tell(new QueueCommands.UpdateStaffing(_queueId, loggedIn));
+            _recordedStaffing = _loggedIn;
+            Context.Parent.Tell(new QueueCommands.UpdateStaffing(_queueId, _loggedIn));
         }
     }
 
     private void Route()
     {
+        // Built once a pass and only when a call needs an agent: it is a pass over every agent of the queue, and a
+        // pass runs on every answer, announcement and change of the waiting list.
+        Dictionary<AgentId, AgentStatus>? free = null;
         foreach (var call in _waiting)
         {
-            if (_pending.Contains(call.CallId) || _inFlight.ContainsValue(call.CallId))
+            if (_pending.Contains(call.CallId) || _offered.Contains(call.CallId))
             {
                 continue;
             }
 
+            free ??= FreeAgents();
+
             // In serving order: when the first call nobody rings finds no agent, later ones find none either.
-            if (CandidateChoice.Choose(_strategy, call, Free()) is not { } agentId)
+            if (free.Count == 0 || CandidateChoice.Choose(_strategy, call, free) is not { } agentId)
             {
                 return;
             }
 
             // The timer before the offer: the answer (or whoever watches the offer) may count on it being armed.
+            free.Remove(agentId);
             _inFlight[agentId] = call.CallId;
+            _offered.Add(call.CallId);
             Timers.StartSingleTimer(OfferTimerPrefix + agentId.Value, new OfferTimedOut(call.CallId, agentId), _offerTimeout);
             _agents.Tell(new AgentCommands.OfferCall(agentId, call.CallId, _queueId));
         }
     }
 
-    // The candidates without an answer pending: an agent is asked about one call at a time.
-    private IReadOnlyDictionary<AgentId, AgentStatus> Free() =>
-        _inFlight.Count == 0 ? _candidates : _candidates.Where(c => !_inFlight.ContainsKey(c.Key)).ToDictionary();
+    // The agents that may be offered a call: available, and without an answer pending (one call at a time each).
+    // Unavailable ones are left out here rather than by the strategy: no strategy ever chooses them.
+    private Dictionary<AgentId, AgentStatus> FreeAgents()
+    {
+        var free = new Dictionary<AgentId, AgentStatus>();
+        foreach (var (agentId, status) in _candidates)
+        {
+            if (status.Available && !_inFlight.ContainsKey(agentId))
+            {
+                free.Add(agentId, status);
+            }
+        }
+
+        return free;
+    }
 
     private sealed record OfferTimedOut(CallId CallId, AgentId AgentId) : INotInfluenceReceiveTimeout;
 }

@@ -164,6 +164,27 @@ public sealed class RouterActorSpec : ActorSpec
         await _agents.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
+    [Fact]
+    public async Task RouterActor_should_count_logged_in_agents_through_logins_repeats_logouts_and_withdrawals()
+    {
+        Announce(Alice, Status(true, 1));
+        Assert.Equal(1, (await _queue.FishForMessageAsync<QueueCommands.UpdateStaffing>(_ => true)).LoggedInAgents);
+        Announce(Bob, Status(false, 1));
+        Assert.Equal(2, (await _queue.ExpectMsgAsync<QueueCommands.UpdateStaffing>()).LoggedInAgents);
+
+        // News that changes nothing about who is logged in is not reported again.
+        Announce(Alice, Status(false, 2));
+        Announce(Bob, Status(true, 2));
+        await _queue.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        Announce(Bob, Status(false, 3, loggedIn: false));
+        Assert.Equal(1, (await _queue.ExpectMsgAsync<QueueCommands.UpdateStaffing>()).LoggedInAgents);
+        _router.Tell(new AgentWithdrawn(Support, Bob, 3), _agents.Ref);
+        await _queue.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        _router.Tell(new AgentWithdrawn(Support, Alice, 2), _agents.Ref);
+        Assert.Equal(0, (await _queue.ExpectMsgAsync<QueueCommands.UpdateStaffing>()).LoggedInAgents);
+    }
+
     private void Announce(AgentId agent, AgentStatus status) =>
         _router.Tell(new AgentAnnounced(Support, agent, status), _agents.Ref);
 
