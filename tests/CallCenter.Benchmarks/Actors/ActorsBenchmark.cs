@@ -61,6 +61,7 @@ internal static class ActorsBenchmark
         Progress($"warm-up ({warmups * options.Window * 10} calls) in {phase.Elapsed.TotalSeconds:0.0}s");
 
         var throughput = new CallTimings(journal == JournalKind.Sqlite ? options.SqliteCalls : options.MemoryCalls);
+        var rows = await node.JournalRows();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await LoadGenerator.ClosedLoop(node, book, "t", throughput, options.Queues, options.Window);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -68,6 +69,7 @@ internal static class ActorsBenchmark
 
         // Let the trailing writes of the last calls (agents' ends, index closings) finish before timing latency.
         await Task.Delay(TimeSpan.FromSeconds(1));
+        rows = await node.JournalRows() - rows;
         var paced = new CallTimings(options.PacedRate * options.PacedSeconds);
         await LoadGenerator.Paced(node, book, "p", paced, options.Queues, options.PacedRate);
 
@@ -81,6 +83,7 @@ internal static class ActorsBenchmark
         return new RunResult(
             throughput.Count / throughput.Elapsed.TotalSeconds,
             cpu.TotalMilliseconds * 1000 / throughput.Count,
+            (double)rows / throughput.Count,
             Percentiles.Of(throughput.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.ArrivalToRingMilliseconds()),
@@ -103,6 +106,7 @@ internal readonly record struct Percentiles(double P50, double P99)
 internal sealed record RunResult(
     double CallsPerSecond,
     double CpuMicrosecondsPerCall,
+    double JournalRowsPerCall,
     Percentiles LoadedEnqueueToRing,
     Percentiles PacedEnqueueToRing,
     Percentiles PacedArrivalToRing,
@@ -110,7 +114,7 @@ internal sealed record RunResult(
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CallsPerSecond,8:0} calls/s, {CpuMicrosecondsPerCall,5:0} us CPU/call, enqueue->ring loaded {LoadedEnqueueToRing}, "
+        $"{CallsPerSecond,8:0} calls/s, {CpuMicrosecondsPerCall,5:0} us CPU/call, {JournalRowsPerCall:0.0} rows/call, enqueue->ring loaded {LoadedEnqueueToRing}, "
         + $"paced {PacedCallsPerSecond:0}/s enqueue->ring {PacedEnqueueToRing}, arrival->ring {PacedArrivalToRing}");
 }
 
@@ -128,6 +132,7 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
         return new ResultRow(journal, new RunResult(
             Median(r => r.CallsPerSecond),
             Median(r => r.CpuMicrosecondsPerCall),
+            Median(r => r.JournalRowsPerCall),
             new Percentiles(Median(r => r.LoadedEnqueueToRing.P50), Median(r => r.LoadedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedEnqueueToRing.P50), Median(r => r.PacedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedArrivalToRing.P50), Median(r => r.PacedArrivalToRing.P99)),
@@ -138,12 +143,12 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
     {
         var lines = new List<string>
         {
-            "| journal | calls/s (closed loop) | CPU us/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| journal | calls/s (closed loop) | CPU us/call | journal rows/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         };
         lines.AddRange(rows.Select(r => string.Create(
             CultureInfo.InvariantCulture,
-            $"| {r.Journal} | {r.Median.CallsPerSecond:0} | {r.Median.CpuMicrosecondsPerCall:0} | {r.Median.LoadedEnqueueToRing} | "
+            $"| {r.Journal} | {r.Median.CallsPerSecond:0} | {r.Median.CpuMicrosecondsPerCall:0} | {r.Median.JournalRowsPerCall:0.0} | {r.Median.LoadedEnqueueToRing} | "
             + $"{r.Median.PacedCallsPerSecond:0}/s | {r.Median.PacedEnqueueToRing} | {r.Median.PacedArrivalToRing} |")));
         return string.Join(Environment.NewLine, lines);
     }

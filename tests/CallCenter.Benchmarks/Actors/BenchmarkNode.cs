@@ -109,6 +109,21 @@ internal sealed class BenchmarkNode : IAsyncDisposable
     public void Call(CallId call, QueueId queue) =>
         Calls.Tell(new CallCommands.Receive(call, "sip:customer@customers.test", queue), ActorRefs.NoSender);
 
+    /// <summary>Rows in the journal so far (events: the SQLite journal stores one per row).</summary>
+    public async Task<long> JournalRows()
+    {
+        if (_databasePath is null)
+        {
+            return NewEntitiesMemoryJournal.Rows;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM journal";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     public async Task<int> NotCompleted() => await Port.Ask<int>(BenchSignallingPort.GetNotCompleted.Instance, AskTimeout);
 
     public async ValueTask DisposeAsync()
