@@ -56,10 +56,11 @@ public sealed partial class CallActor
             Context.Watch(queue);
         }
 
-        // The customer is answered once the queue has taken the call (its CallJoined is stored) and the call's own
-        // arrival is stored, without waiting for CallQueued: one journal write fewer before the 200 OK. Were the node
-        // to die before CallQueued is stored, the call recovers as Arrived and is closed out as Interrupted all the
-        // same, and the queue's place is given back through its CallChecks.
+        // The customer is answered once the queue has taken the call (it tells so before its CallJoined is stored)
+        // and the call's own arrival is stored, without waiting for CallQueued: of the four journal writes that used
+        // to come before the 200 OK, the index's and the arrival's remain. Were the node to die before CallQueued is
+        // stored, the call recovers as Arrived and is closed out as Interrupted all the same, and the queue's place
+        // is given back through its CallChecks.
         if (State.Phase == CallPhase.Arrived)
         {
             AfterWrites(() => _ports.Signalling.Tell(new SignallingCommands.AnswerCustomer(Id)));

@@ -12,7 +12,8 @@ using static CallCenter.Actors.Signalling.SignallingCommands;
 
 namespace CallCenter.Actors.Tests.Calls;
 
-/// <summary>How many journal writes the customer waits for before the 200 OK: the call's own CallQueued is not one.</summary>
+/// <summary>Which journal writes the customer waits for before the 200 OK: the node's index and the call's arrival,
+/// not the queue's CallJoined nor the call's CallQueued.</summary>
 public sealed class AnswerPathSpec : ActorSpec
 {
     private const string TestJournalHocon = """
@@ -39,7 +40,7 @@ public sealed class AnswerPathSpec : ActorSpec
     {
         var signalling = CreateTestProbe("signalling");
         var queues = CreateTestProbe("queues");
-        var gate = new HoldQueued();
+        var gate = new Hold(p => p is CallEvents.CallQueued);
         await Journal.OnWrite.SetInterceptorAsync(gate);
         var call = CreateTestProbe("parent").ChildActorOf(
             CallActor.Props(Call, new CallPorts(signalling.Ref, queues.Ref, CreateTestProbe("agents").Ref), Clock, CallStart.New));
@@ -55,8 +56,26 @@ public sealed class AnswerPathSpec : ActorSpec
         Assert.Equal(CallPhase.Queued, (await ExpectMsgAsync<CallQueries.CallStateResult>()).State.Phase);
     }
 
-    // Lets every write through except CallQueued's, which waits until released.
-    private sealed class HoldQueued : IJournalInterceptor
+    [Fact]
+    public async Task Queue_and_call_should_answer_the_customer_while_the_queue_and_the_call_still_write_the_join()
+    {
+        var rig = new CallCenterRig(this, Clock);
+        await rig.Queue(Support);
+        var gate = new Hold(p => p is QueueEvents.CallJoined or CallEvents.CallQueued);
+        await Journal.OnWrite.SetInterceptorAsync(gate);
+
+        rig.Call(Call, Support);
+
+        await gate.Held.WaitAsync(TimeSpan.FromSeconds(5));
+        await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == Call);
+        gate.Release();
+        Assert.Equal(Call, Assert.Single((await rig.QueueState(Support)).Calls).CallId);
+        rig.Calls.Tell(new CallQueries.GetCallState(Call), TestActor);
+        Assert.Equal(CallPhase.Queued, (await ExpectMsgAsync<CallQueries.CallStateResult>()).State.Phase);
+    }
+
+    // Lets every write through except those of the chosen events, which wait until released.
+    private sealed class Hold(Func<object, bool> held) : IJournalInterceptor
     {
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,7 +86,7 @@ public sealed class AnswerPathSpec : ActorSpec
 
         public async Task InterceptAsync(IPersistentRepresentation message)
         {
-            if (message.Payload is CallEvents.CallQueued)
+            if (held(message.Payload))
             {
                 _held.TrySetResult();
                 await _released.Task;
