@@ -62,6 +62,7 @@ internal static class ActorsBenchmark
 
         var throughput = new CallTimings(journal == JournalKind.Sqlite ? options.SqliteCalls : options.MemoryCalls);
         var rows = await node.JournalRows();
+        var rowsByType = await node.JournalRowsByType();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await LoadGenerator.ClosedLoop(node, book, "t", throughput, options.Queues, options.Window);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -70,6 +71,12 @@ internal static class ActorsBenchmark
         // Let the trailing writes of the last calls (agents' ends, index closings) finish before timing latency.
         await Task.Delay(TimeSpan.FromSeconds(1));
         rows = await node.JournalRows() - rows;
+        var typesAfter = await node.JournalRowsByType();
+        Progress("journal rows per call by type: " + string.Join(", ", typesAfter
+            .Select(t => (t.Key, PerCall: (double)(t.Value - rowsByType.GetValueOrDefault(t.Key)) / throughput.Count))
+            .Where(t => t.PerCall > 0)
+            .OrderByDescending(t => t.PerCall)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.PerCall:0.00}"))));
         var paced = new CallTimings(options.PacedRate * options.PacedSeconds);
         await LoadGenerator.Paced(node, book, "p", paced, options.Queues, options.PacedRate);
 

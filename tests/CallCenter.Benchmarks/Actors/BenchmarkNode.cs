@@ -124,6 +124,28 @@ internal sealed class BenchmarkNode : IAsyncDisposable
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Rows in the journal so far by event type (SQLite: by manifest).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> JournalRowsByType()
+    {
+        if (_databasePath is null)
+        {
+            return NewEntitiesMemoryJournal.RowsByType;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT manifest, COUNT(*) FROM journal GROUP BY manifest";
+        await using var reader = await count.ExecuteReaderAsync();
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return rows;
+    }
+
     public async Task<int> NotCompleted() => await Port.Ask<int>(BenchSignallingPort.GetNotCompleted.Instance, AskTimeout);
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
@@ -12,6 +13,7 @@ namespace CallCenter.Benchmarks.Actors;
 /// </summary>
 public sealed class NewEntitiesMemoryJournal : MemoryJournal
 {
+    private static readonly ConcurrentDictionary<string, long> ByType = new(StringComparer.Ordinal);
     private static long _rows;
 
     private readonly NewEntities _newEntities = NewEntities.Get(Context.System);
@@ -19,10 +21,19 @@ public sealed class NewEntitiesMemoryJournal : MemoryJournal
     /// <summary>Events written by every instance in this process so far.</summary>
     public static long Rows => Interlocked.Read(ref _rows);
 
+    /// <summary>Events written so far by event type.</summary>
+    public static IReadOnlyDictionary<string, long> RowsByType => ByType.ToDictionary(StringComparer.Ordinal);
+
     protected override Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var writes = messages as IReadOnlyCollection<AtomicWrite> ?? [.. messages];
-        Interlocked.Add(ref _rows, writes.Sum(w => ((IImmutableList<IPersistentRepresentation>)w.Payload).Count));
+        foreach (var row in writes.SelectMany(w => (IImmutableList<IPersistentRepresentation>)w.Payload))
+        {
+            Interlocked.Increment(ref _rows);
+            var payload = row.Payload is Tagged tagged ? tagged.Payload : row.Payload;
+            ByType.AddOrUpdate(payload.GetType().Name, 1, (_, n) => n + 1);
+        }
+
         return base.WriteMessagesAsync(writes, cancellationToken);
     }
 
