@@ -94,6 +94,7 @@ internal static class ActorsBenchmark
             Percentiles.Of(throughput.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.ArrivalToRingMilliseconds()),
+            Percentiles.Of(paced.ArrivalToAnswerMilliseconds()),
             paced.Count / paced.Elapsed.TotalSeconds);
     }
 }
@@ -117,12 +118,13 @@ internal sealed record RunResult(
     Percentiles LoadedEnqueueToRing,
     Percentiles PacedEnqueueToRing,
     Percentiles PacedArrivalToRing,
+    Percentiles PacedArrivalToAnswer,
     double PacedCallsPerSecond)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{CallsPerSecond,8:0} calls/s, {CpuMicrosecondsPerCall,5:0} us CPU/call, {JournalRowsPerCall:0.0} rows/call, enqueue->ring loaded {LoadedEnqueueToRing}, "
-        + $"paced {PacedCallsPerSecond:0}/s enqueue->ring {PacedEnqueueToRing}, arrival->ring {PacedArrivalToRing}");
+        + $"paced {PacedCallsPerSecond:0}/s enqueue->ring {PacedEnqueueToRing}, arrival->ring {PacedArrivalToRing}, arrival->answer {PacedArrivalToAnswer}");
 }
 
 /// <summary>The medians of one journal's runs, and the table they make.</summary>
@@ -143,6 +145,7 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
             new Percentiles(Median(r => r.LoadedEnqueueToRing.P50), Median(r => r.LoadedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedEnqueueToRing.P50), Median(r => r.PacedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedArrivalToRing.P50), Median(r => r.PacedArrivalToRing.P99)),
+            new Percentiles(Median(r => r.PacedArrivalToAnswer.P50), Median(r => r.PacedArrivalToAnswer.P99)),
             Median(r => r.PacedCallsPerSecond)));
     }
 
@@ -150,13 +153,13 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
     {
         var lines = new List<string>
         {
-            "| journal | calls/s (closed loop) | CPU us/call | journal rows/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| journal | calls/s (closed loop) | CPU us/call | journal rows/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced | arrival->answer p50/p99 paced |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         lines.AddRange(rows.Select(r => string.Create(
             CultureInfo.InvariantCulture,
             $"| {r.Journal} | {r.Median.CallsPerSecond:0} | {r.Median.CpuMicrosecondsPerCall:0} | {r.Median.JournalRowsPerCall:0.0} | {r.Median.LoadedEnqueueToRing} | "
-            + $"{r.Median.PacedCallsPerSecond:0}/s | {r.Median.PacedEnqueueToRing} | {r.Median.PacedArrivalToRing} |")));
+            + $"{r.Median.PacedCallsPerSecond:0}/s | {r.Median.PacedEnqueueToRing} | {r.Median.PacedArrivalToRing} | {r.Median.PacedArrivalToAnswer} |")));
         return string.Join(Environment.NewLine, lines);
     }
 }
