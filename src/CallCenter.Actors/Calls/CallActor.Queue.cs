@@ -56,13 +56,17 @@ public sealed partial class CallActor
             Context.Watch(queue);
         }
 
-        Execute(new CallCommands.Enqueue(Id, j.QueueId), ActorRefs.Nobody, (before, _) =>
+        // The customer is answered once the queue has taken the call (it tells so before its CallJoined is stored)
+        // and the call's own arrival is stored, without waiting for CallQueued: of the four journal writes that used
+        // to come before the 200 OK, the index's and the arrival's remain. Were the node to die before CallQueued is
+        // stored, the call recovers as Arrived and is closed out as Interrupted all the same, and the queue's place
+        // is given back through its CallChecks.
+        if (State.Phase == CallPhase.Arrived)
         {
-            if (before.Phase == CallPhase.Arrived)
-            {
-                _ports.Signalling.Tell(new SignallingCommands.AnswerCustomer(Id));
-            }
-        });
+            AfterWrites(() => _ports.Signalling.Tell(new SignallingCommands.AnswerCustomer(Id)));
+        }
+
+        Execute(new CallCommands.Enqueue(Id, j.QueueId), ActorRefs.Nobody);
     }
 
     private void Diverted(DivertedByQueue d)

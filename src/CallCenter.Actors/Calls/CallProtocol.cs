@@ -46,6 +46,10 @@ public static class CallIndexEvents
 
     public sealed record CallClosed(CallId CallId) : ICallCenterMessage;
 
+    /// <summary>The calls opened and closed since the index's previous write, in one row (the index writes one at a
+    /// time and gathers whatever comes meanwhile). An id is never in both lists.</summary>
+    public sealed record CallsIndexed(ImmutableArray<CallId> Opened, ImmutableArray<CallId> Closed) : ICallCenterMessage;
+
     /// <summary>The snapshot of the index.</summary>
     public sealed record OpenCalls(ImmutableArray<CallId> Calls) : ICallCenterMessage;
 }

@@ -23,6 +23,7 @@ public sealed class CallsActor : ReceivePersistentActor
 {
     private readonly Func<CallId, CallStart, Props> _callProps;
     private readonly Dictionary<CallId, IActorRef> _children = [];
+    private readonly Dictionary<IActorRef, CallId> _childIds = [];
     private readonly HashSet<CallId> _interrupted = [];
 
     // Calls whose CallOpened is being written, with what came for them meanwhile (delivered once their actor exists).
@@ -30,8 +31,14 @@ public sealed class CallsActor : ReceivePersistentActor
 
     // Calls that finished and whose CallClosed is being written: still open, but stopped on purpose.
     private readonly HashSet<CallId> _closing = [];
+
+    // Openings and closings waiting for the index's next write; one write is in flight at a time.
+    private readonly List<(CallCommands.Receive Arrival, IActorRef Sender)> _toOpen = [];
+    private readonly List<CallId> _toClose = [];
+    private bool _indexWriting;
+
     private long _inspections;
-    private ImmutableHashSet<CallId> _open = [];
+    private readonly HashSet<CallId> _open = [];
 
     public CallsActor(string nodeId, Func<CallId, CallStart, Props> callProps)
     {
@@ -42,11 +49,19 @@ public sealed class CallsActor : ReceivePersistentActor
         {
             if (o.Snapshot is OpenCalls snapshot)
             {
-                _open = [.. snapshot.Calls];
+                _open.Clear();
+                _open.UnionWith(snapshot.Calls);
             }
         });
-        Recover<CallOpened>(e => _open = _open.Add(e.CallId));
-        Recover<CallClosed>(e => _open = _open.Remove(e.CallId));
+        Recover<CallsIndexed>(e =>
+        {
+            _open.ExceptWith(e.Closed);
+            _open.UnionWith(e.Opened);
+        });
+
+        // What the index wrote before it batched: one row per opening and per closing.
+        Recover<CallOpened>(e => _open.Add(e.CallId));
+        Recover<CallClosed>(e => _open.Remove(e.CallId));
         Recover<RecoveryCompleted>(_ =>
         {
             foreach (var callId in _open)
@@ -91,8 +106,9 @@ public sealed class CallsActor : ReceivePersistentActor
         Akka.Actor.Props.Create(() => new CallsActor(nodeId, callProps));
 
     // The index is written with PersistAsync: Persist would hold every other call of the node back until each single
-    // write is done, making one journal round trip per call the node's ceiling. Meanwhile the journal batches the writes
-    // of calls arriving together, and messages for a call still being opened wait for its actor in _opening.
+    // write is done, making one journal round trip per call the node's ceiling. One write is in flight at a time and
+    // the openings and closings that come meanwhile go together in the next (one row, not one per call and change);
+    // messages for a call still being opened wait for its actor in _opening.
     private void Receive(CallCommands.Receive r)
     {
         var sender = Sender;
@@ -120,20 +136,54 @@ public sealed class CallsActor : ReceivePersistentActor
         }
 
         _opening[r.CallId] = [];
-        PersistAsync(new CallOpened(r.CallId), e =>
+        _toOpen.Add((r, sender));
+        WriteIndex();
+    }
+
+    private void WriteIndex()
+    {
+        if (_indexWriting || (_toOpen.Count == 0 && _toClose.Count == 0))
         {
-            _open = _open.Add(e.CallId);
-            SnapshotIfDue();
-            var child = Start(e.CallId, CallStart.New);
-            child.Tell(r, sender);
-            if (_opening.Remove(e.CallId, out var early))
+            return;
+        }
+
+        var opening = _toOpen.ToArray();
+        _toOpen.Clear();
+        ImmutableArray<CallId> closed = [.. _toClose];
+        _toClose.Clear();
+        _indexWriting = true;
+        PersistAsync(new CallsIndexed([.. opening.Select(o => o.Arrival.CallId)], closed), _ =>
+        {
+            _indexWriting = false;
+            foreach (var callId in closed)
             {
-                foreach (var (message, from) in early)
-                {
-                    child.Tell(message, from);
-                }
+                _open.Remove(callId);
+                _closing.Remove(callId);
+                _interrupted.Remove(callId);
             }
+
+            foreach (var (arrival, sender) in opening)
+            {
+                Opened(arrival, sender);
+            }
+
+            SnapshotIfDue();
+            WriteIndex();
         });
+    }
+
+    private void Opened(CallCommands.Receive arrival, IActorRef sender)
+    {
+        _open.Add(arrival.CallId);
+        var child = Start(arrival.CallId, CallStart.New);
+        child.Tell(arrival, sender);
+        if (_opening.Remove(arrival.CallId, out var early))
+        {
+            foreach (var (message, from) in early)
+            {
+                child.Tell(message, from);
+            }
+        }
     }
 
     // A live call answers for itself. A closed one (or one this node never opened: the asker's journal got ahead of it)
@@ -163,29 +213,25 @@ public sealed class CallsActor : ReceivePersistentActor
 
         if (_open.Contains(f.CallId) && _closing.Add(f.CallId))
         {
-            PersistAsync(new CallClosed(f.CallId), e =>
-            {
-                _open = _open.Remove(e.CallId);
-                _closing.Remove(e.CallId);
-                _interrupted.Remove(e.CallId);
-                SnapshotIfDue();
-            });
+            _toClose.Add(f.CallId);
+            WriteIndex();
         }
     }
 
     private void Stopped(Terminated t)
     {
-        var stopped = _children.FirstOrDefault(c => c.Value.Equals(t.ActorRef));
-        if (stopped.Value is null || !_children.Remove(stopped.Key))
+        if (!_childIds.Remove(t.ActorRef, out var callId))
         {
             return;
         }
 
+        _children.Remove(callId);
+
         // Still open: the call stopped without finishing. Close it out once; if that fails too, the next start will.
-        if (_open.Contains(stopped.Key) && !_closing.Contains(stopped.Key) && _interrupted.Add(stopped.Key))
+        if (_open.Contains(callId) && !_closing.Contains(callId) && _interrupted.Add(callId))
         {
-            Log.Warning("Call {CallId} stopped while open; closing it out as interrupted", stopped.Key);
-            Start(stopped.Key, CallStart.Interrupt);
+            Log.Warning("Call {CallId} stopped while open; closing it out as interrupted", callId);
+            Start(callId, CallStart.Interrupt);
         }
     }
 
@@ -194,6 +240,7 @@ public sealed class CallsActor : ReceivePersistentActor
         var child = Context.ActorOf(_callProps(callId, start), EntityNames.For(callId.Value));
         Context.Watch(child);
         _children[callId] = child;
+        _childIds[child] = callId;
         return child;
     }
 

@@ -27,6 +27,9 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
     private readonly IActorRef _agents;
     private readonly IActorRef _router;
     private readonly Dictionary<CallId, IActorRef> _callers = [];
+
+    // Calls told they joined as soon as that was decided (see Enqueue): not told again once CallJoined is stored.
+    private readonly HashSet<CallId> _toldJoined = [];
     private ImmutableArray<QueuedCall> _routed = [];
 
     public QueueActor(QueueId queueId, IActorRef agents, QueueActorOptions options)
@@ -98,7 +101,8 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
     {
         var caller = Sender;
         Remember(c.CallId, caller);
-        if (Execute(c, ActorRefs.Nobody, OnChanged).IsNoOp)
+        var result = Execute(c, ActorRefs.Nobody, OnChanged);
+        if (result.IsNoOp)
         {
             // Already here: the call re-attaches (after this queue restarted) or repeats itself.
             AfterWrites(() =>
@@ -106,6 +110,16 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
                 caller.Tell(new JoinedQueue(c.CallId, State.QueueId));
                 PublishWaiting();
             });
+        }
+        else if (result.IsOk && LatestState.Find(c.CallId) is not null && !caller.IsNobody())
+        {
+            // Told before CallJoined is stored: the call answers its customer on it, and waiting for this write put
+            // one more journal round trip before every 200 OK. Nothing durable rests on it: the call's own arrival
+            // is stored, so a node that dies now closes the call as Interrupted; a queue that stops before its write
+            // is done loses the call's place, and the call, which watches its queue, joins the next one again.
+            // Offers still wait for the write (the router hears of the call in OnChanged).
+            _toldJoined.Add(c.CallId);
+            caller.Tell(new JoinedQueue(c.CallId, State.QueueId));
         }
     }
 
@@ -152,7 +166,11 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
                     _router.Tell(new RoutingConfigured(State.Settings.Strategy, State.LoggedInAgents));
                     break;
                 case CallJoined j:
-                    Tell(j.CallId, new JoinedQueue(j.CallId, State.QueueId));
+                    if (!_toldJoined.Remove(j.CallId))
+                    {
+                        Tell(j.CallId, new JoinedQueue(j.CallId, State.QueueId));
+                    }
+
                     break;
                 case CallDiverted d:
                     Log.Info("Queue {QueueId} diverted call {CallId} ({Reason})", State.QueueId, d.CallId, d.Reason);

@@ -49,6 +49,7 @@ public static class CallCenterManifests
         // the node's open-call index (calls-{node})
         .Add<CallIndexEvents.CallOpened>("calls.opened")
         .Add<CallIndexEvents.CallClosed>("calls.closed")
+        .Add<CallIndexEvents.CallsIndexed>("calls.indexed")
         // snapshots
         .Add<CallIndexEvents.OpenCalls>("snapshot.calls")
         .Add<CallState>("snapshot.call")

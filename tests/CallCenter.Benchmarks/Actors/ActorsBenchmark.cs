@@ -61,6 +61,8 @@ internal static class ActorsBenchmark
         Progress($"warm-up ({warmups * options.Window * 10} calls) in {phase.Elapsed.TotalSeconds:0.0}s");
 
         var throughput = new CallTimings(journal == JournalKind.Sqlite ? options.SqliteCalls : options.MemoryCalls);
+        var rows = await node.JournalRows();
+        var rowsByType = await node.JournalRowsByType();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await LoadGenerator.ClosedLoop(node, book, "t", throughput, options.Queues, options.Window);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -68,6 +70,13 @@ internal static class ActorsBenchmark
 
         // Let the trailing writes of the last calls (agents' ends, index closings) finish before timing latency.
         await Task.Delay(TimeSpan.FromSeconds(1));
+        rows = await node.JournalRows() - rows;
+        var typesAfter = await node.JournalRowsByType();
+        Progress("journal rows per call by type: " + string.Join(", ", typesAfter
+            .Select(t => (t.Key, PerCall: (double)(t.Value - rowsByType.GetValueOrDefault(t.Key)) / throughput.Count))
+            .Where(t => t.PerCall > 0)
+            .OrderByDescending(t => t.PerCall)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.PerCall:0.00}"))));
         var paced = new CallTimings(options.PacedRate * options.PacedSeconds);
         await LoadGenerator.Paced(node, book, "p", paced, options.Queues, options.PacedRate);
 
@@ -81,9 +90,11 @@ internal static class ActorsBenchmark
         return new RunResult(
             throughput.Count / throughput.Elapsed.TotalSeconds,
             cpu.TotalMilliseconds * 1000 / throughput.Count,
+            (double)rows / throughput.Count,
             Percentiles.Of(throughput.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.EnqueueToRingMilliseconds()),
             Percentiles.Of(paced.ArrivalToRingMilliseconds()),
+            Percentiles.Of(paced.ArrivalToAnswerMilliseconds()),
             paced.Count / paced.Elapsed.TotalSeconds);
     }
 }
@@ -103,15 +114,17 @@ internal readonly record struct Percentiles(double P50, double P99)
 internal sealed record RunResult(
     double CallsPerSecond,
     double CpuMicrosecondsPerCall,
+    double JournalRowsPerCall,
     Percentiles LoadedEnqueueToRing,
     Percentiles PacedEnqueueToRing,
     Percentiles PacedArrivalToRing,
+    Percentiles PacedArrivalToAnswer,
     double PacedCallsPerSecond)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CallsPerSecond,8:0} calls/s, {CpuMicrosecondsPerCall,5:0} us CPU/call, enqueue->ring loaded {LoadedEnqueueToRing}, "
-        + $"paced {PacedCallsPerSecond:0}/s enqueue->ring {PacedEnqueueToRing}, arrival->ring {PacedArrivalToRing}");
+        $"{CallsPerSecond,8:0} calls/s, {CpuMicrosecondsPerCall,5:0} us CPU/call, {JournalRowsPerCall:0.0} rows/call, enqueue->ring loaded {LoadedEnqueueToRing}, "
+        + $"paced {PacedCallsPerSecond:0}/s enqueue->ring {PacedEnqueueToRing}, arrival->ring {PacedArrivalToRing}, arrival->answer {PacedArrivalToAnswer}");
 }
 
 /// <summary>The medians of one journal's runs, and the table they make.</summary>
@@ -128,9 +141,11 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
         return new ResultRow(journal, new RunResult(
             Median(r => r.CallsPerSecond),
             Median(r => r.CpuMicrosecondsPerCall),
+            Median(r => r.JournalRowsPerCall),
             new Percentiles(Median(r => r.LoadedEnqueueToRing.P50), Median(r => r.LoadedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedEnqueueToRing.P50), Median(r => r.PacedEnqueueToRing.P99)),
             new Percentiles(Median(r => r.PacedArrivalToRing.P50), Median(r => r.PacedArrivalToRing.P99)),
+            new Percentiles(Median(r => r.PacedArrivalToAnswer.P50), Median(r => r.PacedArrivalToAnswer.P99)),
             Median(r => r.PacedCallsPerSecond)));
     }
 
@@ -138,13 +153,13 @@ internal sealed record ResultRow(JournalKind Journal, RunResult Median)
     {
         var lines = new List<string>
         {
-            "| journal | calls/s (closed loop) | CPU us/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| journal | calls/s (closed loop) | CPU us/call | journal rows/call | enqueue->ring p50/p99 loaded | paced rate | enqueue->ring p50/p99 paced | arrival->ring p50/p99 paced | arrival->answer p50/p99 paced |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         lines.AddRange(rows.Select(r => string.Create(
             CultureInfo.InvariantCulture,
-            $"| {r.Journal} | {r.Median.CallsPerSecond:0} | {r.Median.CpuMicrosecondsPerCall:0} | {r.Median.LoadedEnqueueToRing} | "
-            + $"{r.Median.PacedCallsPerSecond:0}/s | {r.Median.PacedEnqueueToRing} | {r.Median.PacedArrivalToRing} |")));
+            $"| {r.Journal} | {r.Median.CallsPerSecond:0} | {r.Median.CpuMicrosecondsPerCall:0} | {r.Median.JournalRowsPerCall:0.0} | {r.Median.LoadedEnqueueToRing} | "
+            + $"{r.Median.PacedCallsPerSecond:0}/s | {r.Median.PacedEnqueueToRing} | {r.Median.PacedArrivalToRing} | {r.Median.PacedArrivalToAnswer} |")));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -9,7 +9,7 @@ namespace CallCenter.Benchmarks.Actors;
 /// <summary>
 /// The signalling port without SIP: the customer is answered at once, the agent picks up at once and hangs up as soon as
 /// the legs are bridged, so every call runs queue → router → agent → connect → end as fast as the actors allow. The
-/// agent's ring and the call's end are timestamped.
+/// customer's answer, the agent's ring and the call's end are timestamped.
 /// </summary>
 internal sealed class BenchSignallingPort : ReceiveActor
 {
@@ -17,7 +17,11 @@ internal sealed class BenchSignallingPort : ReceiveActor
 
     public BenchSignallingPort(CallBook book)
     {
-        Receive<AnswerCustomer>(a => Sender.Tell(new CustomerAnswered(a.CallId)));
+        Receive<AnswerCustomer>(a =>
+        {
+            book.Answered(a.CallId);
+            Sender.Tell(new CustomerAnswered(a.CallId));
+        });
         Receive<RingAgent>(r =>
         {
             book.Rung(r.CallId);

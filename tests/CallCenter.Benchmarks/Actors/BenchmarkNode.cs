@@ -109,6 +109,43 @@ internal sealed class BenchmarkNode : IAsyncDisposable
     public void Call(CallId call, QueueId queue) =>
         Calls.Tell(new CallCommands.Receive(call, "sip:customer@customers.test", queue), ActorRefs.NoSender);
 
+    /// <summary>Rows in the journal so far (events: the SQLite journal stores one per row).</summary>
+    public async Task<long> JournalRows()
+    {
+        if (_databasePath is null)
+        {
+            return NewEntitiesMemoryJournal.Rows;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM journal";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Rows in the journal so far by event type (SQLite: by manifest).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> JournalRowsByType()
+    {
+        if (_databasePath is null)
+        {
+            return NewEntitiesMemoryJournal.RowsByType;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT manifest, COUNT(*) FROM journal GROUP BY manifest";
+        await using var reader = await count.ExecuteReaderAsync();
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return rows;
+    }
+
     public async Task<int> NotCompleted() => await Port.Ask<int>(BenchSignallingPort.GetNotCompleted.Instance, AskTimeout);
 
     public async ValueTask DisposeAsync()

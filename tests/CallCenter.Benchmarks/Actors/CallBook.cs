@@ -18,6 +18,8 @@ internal sealed class CallBook
 
     public void Enqueued(CallId call) => Find(call, (t, n) => t.Enqueued(n));
 
+    public void Answered(CallId call) => Find(call, (t, n) => t.Answered(n));
+
     public void Rung(CallId call) => Find(call, (t, n) => t.Rung(n));
 
     public void Done(CallId call) => Find(call, (t, n) => t.Done(n));

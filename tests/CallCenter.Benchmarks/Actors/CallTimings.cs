@@ -10,6 +10,7 @@ internal sealed class CallTimings
 {
     private readonly long[] _sent;
     private readonly long[] _enqueued;
+    private readonly long[] _answered;
     private readonly long[] _rung;
     private readonly long[] _done;
     private readonly TaskCompletionSource _allDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,6 +21,7 @@ internal sealed class CallTimings
         Count = calls;
         _sent = new long[calls];
         _enqueued = new long[calls];
+        _answered = new long[calls];
         _rung = new long[calls];
         _done = new long[calls];
     }
@@ -37,6 +39,8 @@ internal sealed class CallTimings
     public void Sent(int call) => _sent[call] = Now;
 
     public void Enqueued(int call) => _enqueued[call] = Now;
+
+    public void Answered(int call) => _answered[call] = Now;
 
     public void Rung(int call)
     {
@@ -67,6 +71,10 @@ internal sealed class CallTimings
 
     /// <summary>The call handed to the node (Receive sent) to the agent's phone being rung: adds the two arrival writes.</summary>
     public double[] ArrivalToRingMilliseconds() => Intervals(_sent, _rung);
+
+    /// <summary>The call handed to the node to the customer being answered (the SIP side's 200 OK): the journal writes
+    /// the customer waits for.</summary>
+    public double[] ArrivalToAnswerMilliseconds() => Intervals(_sent, _answered);
 
     private static double[] Intervals(long[] from, long[] to)
     {
