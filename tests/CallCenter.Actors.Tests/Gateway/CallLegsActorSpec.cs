@@ -191,13 +191,13 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         Assert.Equal("UDP:203.0.113.7:40112", send.Destination.ToString());
     }
 
-    private IActorRef Start(IncomingRequest invite, TimeSpan? answerDelay = null, TimeSpan probeInterval = default)
+    private IActorRef Start(IncomingRequest invite, TimeSpan? answerDelay = null, TimeSpan probeInterval = default, IMediaRelayFactory? media = null)
     {
         var settings = new CallLegSettings(
             "cc.example",
             IPAddress.Parse("10.0.0.1"),
             [GatewayText.Gateway],
-            new MediaRelayFactory(_ports, new MediaRelayOptions { BindAddress = IPAddress.Loopback }, TimeProvider.System),
+            media ?? RealRelays(),
             Media.Audio.Tones.CreateHoldMusic,
             SipTimers.Default,
             TimeSpan.FromSeconds(32))
@@ -208,9 +208,12 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         return ChildActorOf(CallLegsActor.Props(Call, new QueueId("support"), invite, settings, _calls.Ref));
     }
 
-    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall(string? media = null, TimeSpan probeInterval = default)
+    private MediaRelayFactory RealRelays() => new(_ports, new MediaRelayOptions { BindAddress = IPAddress.Loopback }, TimeProvider.System);
+
+    private async Task<(IActorRef Legs, SipResponse Ok)> AnsweredCall(
+        string? media = null, TimeSpan probeInterval = default, IMediaRelayFactory? relays = null)
     {
-        var legs = Start(Incoming(media is null ? CustomerInvite() : CustomerInvite(media)), probeInterval: probeInterval);
+        var legs = Start(Incoming(media is null ? CustomerInvite() : CustomerInvite(media)), probeInterval: probeInterval, media: relays);
         await _calls.ExpectMsgAsync<CallCommands.Receive>();
         legs.Tell(new AnswerCustomer(Call));
         var ok = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;
