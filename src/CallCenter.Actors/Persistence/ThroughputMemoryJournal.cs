@@ -19,7 +19,16 @@ namespace CallCenter.Actors.Persistence;
 /// </remarks>
 public class ThroughputMemoryJournal : WriteJournalBase
 {
+    /// <summary>Where <see cref="Hocon"/> puts the plugin.</summary>
+    public const string PluginId = "akka.persistence.journal.throughput-inmem";
+
     private readonly Dictionary<string, EventStream> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>Makes this journal the default one.</summary>
+    public static string Hocon(Type journalType) => $$"""
+        akka.persistence.journal.plugin = "{{PluginId}}"
+        {{PluginId}}.class = "{{journalType.AssemblyQualifiedName}}"
+        """;
 
     protected override bool Receive(object message)
     {
