@@ -14,7 +14,8 @@ namespace CallCenter.Actors.Persistence;
 /// in-memory benchmark that was a quarter of the node's CPU, and the journal actor, being one, was the bottleneck
 /// of every entity. Here nothing is asynchronous, so replies are in order without a resequencer. Event adapters (the
 /// tagger) apply as in any journal. Not served: the in-memory read journal's queries (events by tag, persistence ids):
-/// the call-record projection is specified on SQLite. A write whose sequence numbers are not above the entity's highest
+/// the call-record projection is specified on SQLite. Events are kept without their envelopes (see
+/// <see cref="StoredEvent"/>). A write whose sequence numbers are not above the entity's highest
 /// fails that entity alone, as the SQLite journal's unique key does.
 /// </remarks>
 public class ThroughputMemoryJournal : WriteJournalBase
@@ -90,7 +91,7 @@ public class ThroughputMemoryJournal : WriteJournalBase
             var stream = StreamOf(atomic.PersistenceId);
             foreach (var stored in (IEnumerable<IPersistentRepresentation>)atomic.Payload)
             {
-                stream.Append(stored);
+                stream.Append(new StoredEvent(stored));
                 OnStored(stored);
             }
         }
@@ -151,7 +152,7 @@ public class ThroughputMemoryJournal : WriteJournalBase
 
             if (stored.SequenceNr >= replay.FromSequenceNr)
             {
-                foreach (var adapted in AdaptFromJournal(stored))
+                foreach (var adapted in AdaptFromJournal(stored.ToPersistent(replay.PersistenceId)))
                 {
                     replay.PersistentActor.Tell(new ReplayedMessage(adapted), ActorRefs.NoSender);
                 }
@@ -184,14 +185,30 @@ public class ThroughputMemoryJournal : WriteJournalBase
         return stream;
     }
 
+    /// <summary>
+    /// One stored event without its envelope: a journal keeps every event of the process, and the envelope (persistence
+    /// id, sender and all) was as many objects again for the garbage collector to walk. Tags are not kept: like the
+    /// SQL journal, replay gives the event itself.
+    /// </summary>
+    private readonly record struct StoredEvent(object Payload, long SequenceNr, string Manifest, string WriterGuid, long Timestamp)
+    {
+        public StoredEvent(IPersistentRepresentation stored)
+            : this(stored.Payload is Tagged tagged ? tagged.Payload : stored.Payload, stored.SequenceNr, stored.Manifest, stored.WriterGuid, stored.Timestamp)
+        {
+        }
+
+        public Persistent ToPersistent(string persistenceId) =>
+            new(Payload, SequenceNr, persistenceId, Manifest, false, ActorRefs.NoSender, WriterGuid, Timestamp);
+    }
+
     /// <summary>One entity's events in sequence order; the highest sequence number outlives deletion.</summary>
     private sealed class EventStream
     {
-        public List<IPersistentRepresentation> Events { get; } = [];
+        public List<StoredEvent> Events { get; } = [];
 
         public long Highest { get; private set; }
 
-        public void Append(IPersistentRepresentation stored)
+        public void Append(StoredEvent stored)
         {
             Events.Add(stored);
             Highest = stored.SequenceNr;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
+using Akka.Persistence.Journal;
 using CallCenter.Actors.Tests.Kit;
 using Xunit.Abstractions;
 
@@ -75,6 +76,22 @@ public sealed class ThroughputMemoryJournalSpec(ITestOutputHelper output) : Acto
         await writer.ExpectMsgAsync<WriteMessageFailure>();
         await writer.ExpectMsgAsync<WriteMessageFailure>();
         Assert.Equal(new[] { 1L, 2L }, await ReplayAsync("d", from: 1, to: long.MaxValue, max: long.MaxValue, expectedHighest: 2));
+    }
+
+    [Fact]
+    public async Task A_tagged_event_should_be_replayed_as_the_event_itself_with_its_envelope()
+    {
+        var writer = CreateTestProbe();
+        var tagged = new Persistent(new Tagged("e-1", ["call"]), 1, "e", "m", false, writer.Ref, "writer-1", 42);
+
+        Journal.Tell(new WriteMessages([new AtomicWrite(tagged)], writer.Ref, 1));
+        await writer.ExpectMsgAsync<WriteMessagesSuccessful>();
+        var reader = CreateTestProbe();
+        Journal.Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, "e", reader.Ref));
+
+        var replayed = (await reader.ExpectMsgAsync<ReplayedMessage>()).Persistent;
+        Assert.Equal(("e-1", 1L, "e", "m", "writer-1", 42L), ((string)replayed.Payload, replayed.SequenceNr, replayed.PersistenceId, replayed.Manifest, replayed.WriterGuid, replayed.Timestamp));
+        Assert.Equal(1, (await reader.ExpectMsgAsync<RecoverySuccess>()).HighestSequenceNr);
     }
 
     [Fact]
