@@ -171,9 +171,16 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
     // Decisions without events at the front need no write; the rest (up to the end) become one write.
     private void WriteQueued()
     {
-        var first = _queued.FindIndex(d => !d.Events.IsEmpty);
-        var ready = first < 0 ? [.. _queued] : _queued.GetRange(0, first).ToArray();
-        var batch = first < 0 ? [] : _queued.GetRange(first, _queued.Count - first).ToArray();
+        // Loops, not LINQ: this runs for every write of every entity, in shared generic code where each lambda and
+        // iterator also costs runtime type lookups.
+        var first = 0;
+        while (first < _queued.Count && _queued[first].Events.IsEmpty)
+        {
+            first++;
+        }
+
+        var ready = _queued.GetRange(0, first).ToArray();
+        var batch = _queued.GetRange(first, _queued.Count - first).ToArray();
         _queued.Clear();
 
         // The write goes first, so whatever the ready ones decide waits behind it.
@@ -191,7 +198,20 @@ public abstract class EntityActor<TState, TCommand, TEvent> : ReceivePersistentA
     private void Write(Decision[] batch)
     {
         _writing = batch;
-        var events = batch.SelectMany(d => d.Events).ToArray();
+        var count = 0;
+        foreach (var decision in batch)
+        {
+            count += decision.Events.Length;
+        }
+
+        var events = new TEvent[count];
+        var next = 0;
+        foreach (var decision in batch)
+        {
+            decision.Events.CopyTo(events, next);
+            next += decision.Events.Length;
+        }
+
         var remaining = events.Length;
         PersistAllAsync(events, e =>
         {

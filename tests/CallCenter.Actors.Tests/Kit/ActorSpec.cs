@@ -1,18 +1,19 @@
 using Akka.Configuration;
 using Akka.TestKit;
+using CallCenter.Actors.Persistence;
 using Xunit.Abstractions;
 
 namespace CallCenter.Actors.Tests.Kit;
 
-/// <summary>A TestKit on virtual time (TestScheduler) with the in-memory journal and snapshot store.</summary>
+/// <summary>A TestKit on virtual time (TestScheduler) with the node's in-memory journal and Akka's in-memory snapshot store.</summary>
 public abstract class ActorSpec : Akka.TestKit.Xunit2.TestKit
 {
     public const string VirtualTime = """
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         """;
 
-    public const string InMemoryPersistence = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+    public static readonly string InMemoryPersistence = $"""
+        {ThroughputMemoryJournal.Hocon(typeof(ThroughputMemoryJournal))}
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
