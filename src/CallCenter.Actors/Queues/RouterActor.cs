@@ -38,6 +38,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
     private readonly Dictionary<AgentId, CallId> _inFlight = [];
     // The calls of _inFlight: a routing pass asks, for every waiting call, whether it is being offered already.
     private readonly HashSet<CallId> _offered = [];
+    private readonly List<RoutingCandidate> _free = [];
     private int _loggedIn;
     private int _recordedStaffing;
 
@@ -173,9 +174,10 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void Route()
     {
-        // Built once a pass and only when a call needs an agent: it is a pass over every agent of the queue, and a
-        // pass runs on every answer, announcement and change of the waiting list.
-        Dictionary<AgentId, AgentStatus>? free = null;
+        // Gathered once a pass and only when a call needs an agent: a pass runs on every answer, announcement and
+        // change of the waiting list, and a queue may have a thousand agents (a fresh copy per call was most of what
+        // the node allocated per call).
+        var gathered = false;
         foreach (var call in _waiting)
         {
             if (_pending.Contains(call.CallId) || _offered.Contains(call.CallId))
@@ -183,16 +185,20 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
                 continue;
             }
 
-            free ??= FreeAgents();
+            if (!gathered)
+            {
+                GatherFreeAgents();
+                gathered = true;
+            }
 
             // In serving order: when the first call nobody rings finds no agent, later ones find none either.
-            if (free.Count == 0 || CandidateChoice.Choose(_strategy, call, free) is not { } agentId)
+            if (_free.Count == 0 || CandidateChoice.Choose(_strategy, call, _free) is not { } agentId)
             {
                 return;
             }
 
             // The timer before the offer: the answer (or whoever watches the offer) may count on it being armed.
-            free.Remove(agentId);
+            TakeFree(agentId);
             _inFlight[agentId] = call.CallId;
             _offered.Add(call.CallId);
             Timers.StartSingleTimer(OfferTimerPrefix + agentId.Value, new OfferTimedOut(call.CallId, agentId), _offerTimeout);
@@ -202,18 +208,24 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
 
     // The agents that may be offered a call: available, and without an answer pending (one call at a time each).
     // Unavailable ones are left out here rather than by the strategy: no strategy ever chooses them.
-    private Dictionary<AgentId, AgentStatus> FreeAgents()
+    private void GatherFreeAgents()
     {
-        var free = new Dictionary<AgentId, AgentStatus>();
+        _free.Clear();
         foreach (var (agentId, status) in _candidates)
         {
             if (status.Available && !_inFlight.ContainsKey(agentId))
             {
-                free.Add(agentId, status);
+                _free.Add(new RoutingCandidate(agentId, true, status.Statistics));
             }
         }
+    }
 
-        return free;
+    // Strategies decide by agent id and statistics, never by position, so the last one may take the chosen one's place.
+    private void TakeFree(AgentId agentId)
+    {
+        var index = _free.FindIndex(c => c.AgentId == agentId);
+        _free[index] = _free[^1];
+        _free.RemoveAt(_free.Count - 1);
     }
 
     private sealed record OfferTimedOut(CallId CallId, AgentId AgentId) : INotInfluenceReceiveTimeout;
