@@ -16,24 +16,13 @@ namespace CallCenter.Actors.Tests.Calls;
 /// not the queue's CallJoined nor the call's CallQueued.</summary>
 public sealed class AnswerPathSpec : ActorSpec
 {
-    private const string TestJournalHocon = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.test"
-        akka.persistence.journal.test {
-          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-          plugin-dispatcher = "akka.actor.default-dispatcher"
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly CallId Call = new("answer-path@customers.test");
     private static readonly QueueId Support = new("support");
 
     public AnswerPathSpec(ITestOutputHelper output)
-        : base(output, $"{VirtualTime}\n{TestJournalHocon}\n{Logging}")
+        : base(output, $"{VirtualTime}\n{TestJournalPersistence}\n{Logging}")
     {
     }
-
-    private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     [Fact]
     public async Task CallActor_should_answer_the_customer_while_its_queued_event_is_still_being_written()
@@ -41,7 +30,7 @@ public sealed class AnswerPathSpec : ActorSpec
         var signalling = CreateTestProbe("signalling");
         var queues = CreateTestProbe("queues");
         var gate = new Hold(p => p is CallEvents.CallQueued);
-        await Journal.OnWrite.SetInterceptorAsync(gate);
+        await TestJournal.OnWrite.SetInterceptorAsync(gate);
         var call = CreateTestProbe("parent").ChildActorOf(
             CallActor.Props(Call, new CallPorts(signalling.Ref, queues.Ref, CreateTestProbe("agents").Ref), Clock, CallStart.New));
         call.Tell(new CallCommands.Receive(Call, "sip:carol@customers.test", Support), ActorRefs.NoSender);
@@ -62,7 +51,7 @@ public sealed class AnswerPathSpec : ActorSpec
         var rig = new CallCenterRig(this, Clock);
         await rig.Queue(Support);
         var gate = new Hold(p => p is QueueEvents.CallJoined or CallEvents.CallQueued);
-        await Journal.OnWrite.SetInterceptorAsync(gate);
+        await TestJournal.OnWrite.SetInterceptorAsync(gate);
 
         rig.Call(Call, Support);
 

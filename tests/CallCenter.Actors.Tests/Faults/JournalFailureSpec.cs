@@ -18,32 +18,21 @@ namespace CallCenter.Actors.Tests.Faults;
 /// <summary>A journal that fails or rejects one entity's writes stops that entity only; the next message starts it again.</summary>
 public sealed class JournalFailureSpec : ActorSpec
 {
-    private const string TestJournalHocon = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.test"
-        akka.persistence.journal.test {
-          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-          plugin-dispatcher = "akka.actor.default-dispatcher"
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly AgentId Alice = new("alice");
     private static readonly AgentId Bob = new("bob");
     private static readonly QueueId Support = new("support");
 
     public JournalFailureSpec(ITestOutputHelper output)
-        : base(output, $"{VirtualTime}\n{TestJournalHocon}\n{Logging}")
+        : base(output, $"{VirtualTime}\n{TestJournalPersistence}\n{Logging}")
     {
     }
-
-    private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     [Fact]
     public async Task AgentActor_should_stop_on_a_journal_write_failure_without_harming_other_agents()
     {
         var agents = Sys.ActorOf(LocalEntityParents.Agents(10, () => CreateTestProbe().Ref, AgentActorOptions.Default with { Clock = Clock }));
         var alice = await EntityRef(agents, new AgentQueries.GetAgentState(Alice));
-        await Journal.OnWrite.FailIf(p => p.PersistenceId == "agent-alice");
+        await TestJournal.OnWrite.FailIf(p => p.PersistenceId == "agent-alice");
         Watch(alice);
 
         agents.Tell(Register(Alice), TestActor);
@@ -51,7 +40,7 @@ public sealed class JournalFailureSpec : ActorSpec
         await ExpectTerminatedAsync(alice);
         agents.Tell(Register(Bob), TestActor);
         Assert.True((await ExpectMsgAsync<CommandResult>()).IsOk);
-        await Journal.OnWrite.Pass();
+        await TestJournal.OnWrite.Pass();
         // A message that reaches the parent before it has seen the old child die is lost, as with a shard region.
         await AwaitAssertAsync(async () =>
             Assert.NotEqual(alice, await EntityRef(agents, new AgentQueries.GetAgentState(Alice), TimeSpan.FromMilliseconds(200))));
@@ -67,7 +56,7 @@ public sealed class JournalFailureSpec : ActorSpec
         var queues = CreateTestProbe();
         var signalling = CreateTestProbe();
         var calls = Sys.ActorOf(CallsActor.Props("node-1", new CallPorts(signalling.Ref, queues.Ref, CreateTestProbe().Ref), Clock));
-        await Journal.OnWrite.RejectIf(p => p.PersistenceId == "call-broken");
+        await TestJournal.OnWrite.RejectIf(p => p.PersistenceId == "call-broken");
 
         calls.Tell(new CallCommands.Receive(new CallId("broken"), "sip:a@customers.test", Support), ActorRefs.NoSender);
         calls.Tell(new CallCommands.Receive(new CallId("fine"), "sip:b@customers.test", Support), ActorRefs.NoSender);
@@ -93,12 +82,12 @@ public sealed class JournalFailureSpec : ActorSpec
         await rig.Signals.Expect<AnswerCustomer>(a => a.CallId == new CallId("first"));
         var failed = await EntityRef(rig.Queues, new QueueQueries.GetQueueState(Support));
         Watch(failed);
-        await Journal.OnWrite.FailIf(p => p.PersistenceId == "queue-support");
+        await TestJournal.OnWrite.FailIf(p => p.PersistenceId == "queue-support");
 
         rig.Call(new CallId("second"), Support);
 
         await ExpectTerminatedAsync(failed);
-        await Journal.OnWrite.Pass();
+        await TestJournal.OnWrite.Pass();
         // Once a new queue answers, the parent routes to it: the second call's next attempt will not be lost.
         await AwaitAssertAsync(async () =>
         {

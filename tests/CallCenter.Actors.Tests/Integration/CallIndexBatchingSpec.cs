@@ -15,25 +15,14 @@ namespace CallCenter.Actors.Tests.Integration;
 /// The test journal holds the index's writes back, so the batches are the same on every machine.</summary>
 public sealed class CallIndexBatchingSpec : ActorSpec
 {
-    private const string TestJournalHocon = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.test"
-        akka.persistence.journal.test {
-          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-          plugin-dispatcher = "akka.actor.default-dispatcher"
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly QueueId Support = new("support");
     private readonly CallCenterRig _rig;
 
     public CallIndexBatchingSpec(ITestOutputHelper output)
-        : base(output, $"{VirtualTime}\n{TestJournalHocon}\n{Logging}")
+        : base(output, $"{VirtualTime}\n{TestJournalPersistence}\n{Logging}")
     {
         _rig = new CallCenterRig(this, Clock);
     }
-
-    private ITestJournal Journal => TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     private static CallId C(int n) => new($"batch-{n}@customers.test");
 
@@ -43,7 +32,7 @@ public sealed class CallIndexBatchingSpec : ActorSpec
         await _rig.Queue(Support, Domain.Queues.QueueSettings.Default with { MaxSize = 500 });
         var calls = Enumerable.Range(1, 200).Select(C).ToArray();
         var openings = new HoldIndex();
-        await Journal.OnWrite.SetInterceptorAsync(openings);
+        await TestJournal.OnWrite.SetInterceptorAsync(openings);
 
         foreach (var call in calls)
         {
@@ -62,7 +51,7 @@ public sealed class CallIndexBatchingSpec : ActorSpec
         Assert.Equal(2, await JournalRows.Of(this, "calls-node-1"));
 
         var closings = new HoldIndex();
-        await Journal.OnWrite.SetInterceptorAsync(closings);
+        await TestJournal.OnWrite.SetInterceptorAsync(closings);
         foreach (var call in calls)
         {
             _rig.Signal(new CustomerHungUp(call));

@@ -17,6 +17,16 @@ public abstract class ActorSpec : Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
+    /// <summary>Akka.Persistence.TestKit's journal, whose writes a spec can fail, reject or hold back.</summary>
+    public const string TestJournalPersistence = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test {
+          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+          plugin-dispatcher = "akka.actor.default-dispatcher"
+        }
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
     public const string Logging = """
         akka.loglevel = WARNING
         akka.test.single-expect-default = 5s
@@ -29,6 +39,10 @@ public abstract class ActorSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     protected TimeProvider Clock { get; }
+
+    /// <summary>The journal of a spec started with <see cref="TestJournalPersistence"/>.</summary>
+    protected Akka.Persistence.TestKit.ITestJournal TestJournal =>
+        Akka.Persistence.TestKit.TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
 
     protected TestScheduler VirtualScheduler => (TestScheduler)Sys.Scheduler;
 
