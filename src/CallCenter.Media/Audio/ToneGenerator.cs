@@ -23,9 +23,6 @@ public static class ToneGenerator
         return [.. samples];
     }
 
-    /// <summary>A source that repeats the pattern forever.</summary>
-    public static LoopingAudioSource Loop(IEnumerable<ToneSegment> segments) => new(Render(segments));
-
     private static void Append(List<short> samples, ToneSegment segment, int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(segment.Duration, TimeSpan.Zero, nameof(segment));
