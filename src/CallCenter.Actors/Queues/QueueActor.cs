@@ -223,15 +223,40 @@ public sealed class QueueActor : EntityActor<QueueState, IQueueCommand, IQueueEv
     private void Release(AgentId agentId, CallId callId) =>
         _agents.Tell(new AgentCommands.ReleaseReservation(agentId, callId, ReleaseReason.Cancelled), ActorRefs.NoSender);
 
+    // Runs after every change of the queue: compares in place and builds the router's list only when it changed
+    // (most changes, an offer started or an agent's call ended, leave the waiting calls as they were).
     private void PublishWaiting()
     {
-        ImmutableArray<QueuedCall> waiting = [.. State.Waiting.Where(c => _callers.ContainsKey(c.CallId))];
-        if (!waiting.SequenceEqual(_routed))
+        var routed = 0;
+        var same = true;
+        foreach (var call in State.Calls)
         {
-            _routed = waiting;
-            _router.Tell(new WaitingCallsChanged(waiting));
+            if (IsRoutable(call))
+            {
+                same = same && routed < _routed.Length && _routed[routed] == call;
+                routed++;
+            }
         }
+
+        if (same && routed == _routed.Length)
+        {
+            return;
+        }
+
+        var waiting = ImmutableArray.CreateBuilder<QueuedCall>(routed);
+        foreach (var call in State.Calls)
+        {
+            if (IsRoutable(call))
+            {
+                waiting.Add(call);
+            }
+        }
+
+        _routed = waiting.MoveToImmutable();
+        _router.Tell(new WaitingCallsChanged(_routed));
     }
+
+    private bool IsRoutable(QueuedCall call) => call.IsWaiting && _callers.ContainsKey(call.CallId);
 
     private void ArmDeadline()
     {

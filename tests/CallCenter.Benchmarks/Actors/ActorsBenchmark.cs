@@ -21,7 +21,8 @@ internal static class ActorsBenchmark
 
         Console.WriteLine(
             $"Actor core: {options.Queues} queues x {options.AgentsPerQueue} agents, window {options.Window}, paced {options.PacedRate}/s for "
-            + $"{options.PacedSeconds}s, {options.Runs} runs, loglevel {options.LogLevel}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            + $"{options.PacedSeconds}s, {options.Runs} runs, loglevel {options.LogLevel}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
+            + (System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC"));
         var rows = new List<ResultRow>();
         foreach (var journal in new[] { JournalKind.Sqlite, JournalKind.Memory }.Where(j => options.Only is null || options.Only == j))
         {
