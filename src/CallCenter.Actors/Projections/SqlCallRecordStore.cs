@@ -4,9 +4,9 @@ using CallCenter.Domain;
 namespace CallCenter.Actors.Projections;
 
 /// <summary>
-/// What the SQL call-record stores share: tables created on first use, and the run of every operation. A batch is one
-/// transaction: take the stored offset (each database guards it its own way), fold the events over their stored records
-/// (<see cref="CallRecordBatch"/>), write the changed records, then the new offset. A database supplies its connection,
+/// What the SQL call-record stores share: tables created on first use, and the run of every operation. A batch folds the
+/// events over their stored records (<see cref="CallRecordBatch"/>) first, then in one transaction takes the stored
+/// offset (each database guards it its own way; folds again if it moved), writes the changed records, then the new offset. A database supplies its connection,
 /// its transaction and its commands; this class executes them.
 /// </summary>
 public abstract class SqlCallRecordStore<TConnection, TTransaction> : ICallRecordStore
@@ -46,6 +46,17 @@ public abstract class SqlCallRecordStore<TConnection, TTransaction> : ICallRecor
     {
         ArgumentNullException.ThrowIfNull(events);
         await using var connection = await OpenAsync(cancellationToken);
+
+        // Read and fold before the write lock: on SQLite the journal shares the file's one write lock, and a batch that
+        // read its records while holding it stalled every journal commit meanwhile (the set-up time's tail).
+        long read;
+        await using (var offset = ReadOffsetCommand(connection, null))
+        {
+            read = await ReadOffsetAsync(offset, cancellationToken);
+        }
+
+        var folded = await CallRecordBatch.FoldAsync(events, read, id => FindAsync(connection, null, id, cancellationToken));
+
         await using var transaction = await BeginBatchAsync(connection, cancellationToken);
         var now = Clock.GetUtcNow();
         long stored;
@@ -54,8 +65,14 @@ public abstract class SqlCallRecordStore<TConnection, TTransaction> : ICallRecor
             stored = await ReadOffsetAsync(take, cancellationToken);
         }
 
-        var (changed, applied) = await CallRecordBatch.FoldAsync(
-            events, stored, id => FindAsync(connection, transaction, id, cancellationToken));
+        if (stored != read)
+        {
+            // Another writer committed meanwhile (another node's projection on PostgreSQL, or a restarted one): every
+            // writer moves the offset with its records, so folding again under the guard sees what it wrote.
+            folded = await CallRecordBatch.FoldAsync(events, stored, id => FindAsync(connection, transaction, id, cancellationToken));
+        }
+
+        var (changed, applied) = folded;
         foreach (var record in changed)
         {
             await using var upsert = UpsertCommand(connection, transaction, record);

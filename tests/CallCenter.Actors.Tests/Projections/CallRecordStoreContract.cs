@@ -140,6 +140,41 @@ public abstract class CallRecordStoreContract
             threads: 1);
     }
 
+    [Fact]
+    public async Task Stores_writing_at_the_same_time_should_fold_every_event_exactly_once()
+    {
+        // Writers following the same journal at once, each in batches of its own size: several nodes on PostgreSQL, or
+        // a restarted projection overlapping the one it replaces. A batch reads its records before it takes the
+        // offset, so whoever committed meanwhile must be seen. Rounds, because the interleaving is up to the scheduler.
+        await _store.EnsureCreatedAsync();
+        for (var round = 0; round < 10; round++)
+        {
+            await ResetAsync();
+            var writers = new[] { 1, 2, 5 }.Select(size => (Store: size == 1 ? _store : AnotherWriter(), Size: size)).ToList();
+
+            var results = await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
+            {
+                var projected = new List<CallRecordsProjected>();
+                foreach (var batch in Journal.Chunk(writer.Size))
+                {
+                    projected.Add(await writer.Store.ApplyAsync(batch, batch[^1].Offset));
+                }
+
+                return projected;
+            })));
+
+            // Whoever held the offset applied an event; everyone after it skipped it.
+            var all = results.SelectMany(r => r).ToList();
+            Assert.Equal(Journal.Count, all.Sum(r => r.Applied));
+            Assert.Equal(Journal.Count * writers.Count, all.Sum(r => r.Applied + r.Skipped));
+            Assert.Equal(Expected(Journal), await _store.ListAsync());
+            Assert.Equal(Journal.Count, await writers[2].Store.ReadOffsetAsync());
+        }
+    }
+
+    /// <summary>Another store on the same database, as a second writer.</summary>
+    protected abstract ICallRecordStore AnotherWriter();
+
     /// <summary>Empties the records and the offset (between samples of one spec).</summary>
     protected abstract Task ResetAsync();
 

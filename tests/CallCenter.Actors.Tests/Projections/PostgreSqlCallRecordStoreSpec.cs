@@ -37,33 +37,9 @@ public sealed class PostgreSqlCallRecordStoreSpec : CallRecordStoreContract, IDi
         Assert.Equal(Expected(Journal), await restarted.ListAsync());
     }
 
-    [Fact]
-    public async Task Stores_of_several_nodes_should_fold_every_event_exactly_once_when_they_write_at_the_same_time()
-    {
-        // Three nodes follow the same journal, each in batches of its own size, all at once.
-        var nodes = new[] { 1, 2, 5 }.Select(size => (Store: new PostgreSqlCallRecordStore(_schema.ConnectionString), Size: size)).ToList();
-        await nodes[0].Store.EnsureCreatedAsync();
-
-        var results = await Task.WhenAll(nodes.Select(node => Task.Run(async () =>
-        {
-            var projected = new List<CallRecordsProjected>();
-            foreach (var batch in Journal.Chunk(node.Size))
-            {
-                projected.Add(await node.Store.ApplyAsync(batch, batch[^1].Offset));
-            }
-
-            return projected;
-        })));
-
-        // Whoever held the offset row applied an event; everyone after it skipped it.
-        var all = results.SelectMany(r => r).ToList();
-        Assert.Equal(Journal.Count, all.Sum(r => r.Applied));
-        Assert.Equal(Journal.Count * nodes.Count, all.Sum(r => r.Applied + r.Skipped));
-        Assert.Equal(Expected(Journal), await nodes[0].Store.ListAsync());
-        Assert.Equal(Journal.Count, await nodes[2].Store.ReadOffsetAsync());
-    }
-
     public void Dispose() => _schema.Dispose();
+
+    protected override ICallRecordStore AnotherWriter() => new PostgreSqlCallRecordStore(_schema.ConnectionString);
 
     protected override async Task ResetAsync()
     {

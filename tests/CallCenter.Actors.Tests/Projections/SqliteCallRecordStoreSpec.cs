@@ -22,6 +22,8 @@ public sealed class SqliteCallRecordStoreSpec : CallRecordStoreContract, IDispos
 
     public void Dispose() => _database.Dispose();
 
+    protected override ICallRecordStore AnotherWriter() => SqliteCallRecordStore.ForSqliteFile(_database.Path);
+
     protected override async Task ResetAsync()
     {
         await using var connection = new SqliteConnection(SqliteCallRecordStore.ForSqliteFile(_database.Path).ConnectionString);
