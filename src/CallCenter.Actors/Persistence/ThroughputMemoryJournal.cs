@@ -56,15 +56,6 @@ public class ThroughputMemoryJournal : WriteJournalBase
 
     private void Write(WriteMessages write)
     {
-        var atomicWrites = 0;
-        foreach (var envelope in write.Messages)
-        {
-            if (envelope is AtomicWrite)
-            {
-                atomicWrites++;
-            }
-        }
-
         Exception? failure = null;
         List<AtomicWrite> prepared;
         try
@@ -81,7 +72,7 @@ public class ThroughputMemoryJournal : WriteJournalBase
 
         if (failure is not null)
         {
-            write.PersistentActor.Tell(new WriteMessagesFailed(failure, atomicWrites), Self);
+            write.PersistentActor.Tell(new WriteMessagesFailed(failure, write.Messages.Count(m => m is AtomicWrite)), Self);
             Answer(write, (p, id) => new WriteMessageFailure(p, failure, id));
             return;
         }
@@ -89,10 +80,11 @@ public class ThroughputMemoryJournal : WriteJournalBase
         foreach (var atomic in prepared)
         {
             var stream = StreamOf(atomic.PersistenceId);
-            foreach (var stored in (IEnumerable<IPersistentRepresentation>)atomic.Payload)
+            var events = Events(atomic);
+            for (var i = 0; i < events.Count; i++)
             {
-                stream.Append(new StoredEvent(stored));
-                OnStored(stored);
+                stream.Append(new StoredEvent(events[i]));
+                OnStored(events[i]);
             }
         }
 
@@ -117,13 +109,16 @@ public class ThroughputMemoryJournal : WriteJournalBase
 
     private static void Answer(WriteMessages write, Func<IPersistentRepresentation, int, object> answer)
     {
-        foreach (var envelope in write.Messages)
+        var envelopes = write.Messages as IReadOnlyList<IPersistentEnvelope> ?? [.. write.Messages];
+        for (var e = 0; e < envelopes.Count; e++)
         {
+            var envelope = envelopes[e];
             if (envelope is AtomicWrite atomic)
             {
-                foreach (var persistent in (IEnumerable<IPersistentRepresentation>)atomic.Payload)
+                var events = Events(atomic);
+                for (var i = 0; i < events.Count; i++)
                 {
-                    write.PersistentActor.Tell(answer(persistent, write.ActorInstanceId), persistent.Sender);
+                    write.PersistentActor.Tell(answer(events[i], write.ActorInstanceId), events[i].Sender);
                 }
             }
             else
@@ -132,6 +127,11 @@ public class ThroughputMemoryJournal : WriteJournalBase
             }
         }
     }
+
+    // By index: a foreach over the payload as IEnumerable boxed the immutable list's enumerator, ~2 KB per call in the
+    // in-memory benchmark (allocation sampling, session 7). A write holds one event or a few.
+    private static IReadOnlyList<IPersistentRepresentation> Events(AtomicWrite atomic) =>
+        (IReadOnlyList<IPersistentRepresentation>)atomic.Payload;
 
     private void Replay(ReplayMessages replay)
     {

@@ -8,7 +8,7 @@ internal sealed record ActorBenchmarkOptions
     public const string Usage = """
         actors [--runs 3] [--queues 10] [--agents 10] [--calls 20000] [--memory-calls 60000] [--window 200]
                [--rate 500] [--paced-seconds 10] [--warmup-seconds 45] [--only sqlite|memory] [--loglevel WARNING]
-               [--hocon "extra settings, layered over the node's"]
+               [--hocon "extra settings, layered over the node's"] [--alloc-sample true]
           --agents   agents per queue (each serves one queue)
           --calls    calls per throughput run with SQLite; --memory-calls with the in-memory journal
           --window   calls in flight at once in throughput runs (a closed loop: one ends, the next comes)
@@ -43,6 +43,9 @@ internal sealed record ActorBenchmarkOptions
     /// <summary>HOCON layered over everything else, to try a setting without rebuilding.</summary>
     public string ExtraHocon { get; init; } = string.Empty;
 
+    /// <summary>Samples the throughput phase's allocations by type (<see cref="AllocationSampler"/>).</summary>
+    public bool SampleAllocations { get; init; }
+
     public static bool TryParse(IReadOnlyList<string> args, out ActorBenchmarkOptions options, out string? error)
     {
         options = new ActorBenchmarkOptions();
@@ -75,6 +78,7 @@ internal sealed record ActorBenchmarkOptions
                     "--only" => options with { Only = Enum.Parse<JournalKind>(value, ignoreCase: true) },
                     "--loglevel" => options with { LogLevel = value.ToUpperInvariant() },
                     "--hocon" => options with { ExtraHocon = value },
+                    "--alloc-sample" => options with { SampleAllocations = bool.Parse(value) },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }

@@ -64,9 +64,16 @@ internal static class ActorsBenchmark
         var throughput = new CallTimings(journal == JournalKind.Sqlite ? options.SqliteCalls : options.MemoryCalls);
         var rows = await node.JournalRows();
         var rowsByType = await node.JournalRowsByType();
+        using var sampler = options.SampleAllocations ? new AllocationSampler() : null;
+        sampler?.Start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         await LoadGenerator.ClosedLoop(node, book, "t", throughput, options.Queues, options.Window);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        if (sampler is not null)
+        {
+            Progress(sampler.Stop(throughput.Count));
+        }
+
         Progress($"throughput ({throughput.Count} calls) in {throughput.Elapsed.TotalSeconds:0.0}s");
 
         // Let the trailing writes of the last calls (agents' ends, index closings) finish before timing latency.
