@@ -36,6 +36,7 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
     private IRoutingStrategy _strategy = RoutingStrategies.Create(QueueSettings.Default.Strategy);
     private ImmutableArray<QueuedCall> _waiting = [];
     private readonly Dictionary<AgentId, CallId> _inFlight = [];
+    private readonly Dictionary<AgentId, RoutingCandidate> _freeCandidates = [];
     // The calls of _inFlight: a routing pass asks, for every waiting call, whether it is being offered already.
     private readonly HashSet<CallId> _offered = [];
     private readonly List<RoutingCandidate> _free = [];
@@ -215,9 +216,22 @@ public sealed class RouterActor : ReceiveActor, IWithTimers
         {
             if (status.Available && !_inFlight.ContainsKey(agentId))
             {
-                _free.Add(new RoutingCandidate(agentId, true, status.Statistics));
+                _free.Add(CandidateOf(agentId, status));
             }
         }
+    }
+
+    // One candidate per agent and statistics, made again only when they change: a pass over a thousand free agents
+    // made one each, 8 % of everything the node allocated at 200 calls/s (dotnet-trace, session 7).
+    private RoutingCandidate CandidateOf(AgentId agentId, AgentStatus status)
+    {
+        if (!_freeCandidates.TryGetValue(agentId, out var candidate) || !ReferenceEquals(candidate.Statistics, status.Statistics))
+        {
+            candidate = new RoutingCandidate(agentId, true, status.Statistics);
+            _freeCandidates[agentId] = candidate;
+        }
+
+        return candidate;
     }
 
     // Strategies decide by agent id and statistics, never by position, so the last one may take the chosen one's place.
