@@ -15,14 +15,22 @@ public abstract record SipTransaction
     {
         Key = key;
         Request = request;
+        RequestToTag = request.To?.Tag;
         Peer = peer;
         Timers = timers;
     }
 
     public TransactionKey Key { get; }
 
-    /// <summary>The request that created the transaction.</summary>
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request that created the transaction, or null once the transaction has its final response and only
+    /// waits (absorbing retransmissions, resending what it keeps encoded): a lingering transaction must not hold the
+    /// parsed request, its headers and body for 32 s.
+    /// </summary>
+    public SipRequest? Request { get; private protected init; }
+
+    /// <summary>The To tag of <see cref="Request"/>, kept for RFC 2543 matching after the request is let go.</summary>
+    public string? RequestToTag { get; }
 
     /// <summary>Client: where the request (and ACK, CANCEL) goes. Server: where responses go (§18.2.2).</summary>
     public SipEndPoint Peer { get; }

@@ -328,7 +328,7 @@ public sealed class SipTransactionLayer
 
     private Entry Add(TransactionKey key, TransactionStep step, ReceivedMessage? origin)
     {
-        var entry = new Entry(step.Next, origin);
+        var entry = new Entry(step.Next, Arrival.Of(origin));
         _live.Add(key, entry);
         Apply(key, entry, step, origin);
         return entry;
@@ -343,7 +343,12 @@ public sealed class SipTransactionLayer
             switch (action)
             {
                 case TransactionAction.Send send:
-                    _effects.Enqueue(new LayerEffect.Send(send.Message, send.Destination));
+                    _effects.Enqueue(send.Encoded is { } encoded
+                        ? new LayerEffect.SendEncoded(encoded, send.Destination)
+                        : new LayerEffect.Send(send.Message, send.Destination));
+                    break;
+                case TransactionAction.Resend resend:
+                    _effects.Enqueue(new LayerEffect.SendEncoded(resend.Message, resend.Destination));
                     break;
                 case TransactionAction.StartTimer start:
                     StartTimer(key, entry, start);
@@ -356,7 +361,7 @@ public sealed class SipTransactionLayer
 
                     break;
                 case TransactionAction.PassToTu pass:
-                    PassToTu(key, pass.Message, origin ?? entry.Origin);
+                    PassToTu(key, pass.Message, Arrival.Of(origin) ?? entry.Origin);
                     break;
                 case TransactionAction.TimeoutToTu timeout:
                     Notify(user => user.OnTimeout(key, timeout.Timer));
@@ -399,16 +404,16 @@ public sealed class SipTransactionLayer
         Drain();
     }
 
-    private void PassToTu(TransactionKey key, SipMessage message, ReceivedMessage? origin)
+    private void PassToTu(TransactionKey key, SipMessage message, Arrival? origin)
     {
         switch (message)
         {
             case SipResponse response when key is ClientTransactionKey client:
                 Notify(user => user.OnResponse(client, response));
                 break;
-            case SipRequest request when origin is not null:
+            case SipRequest request when origin is { } from:
                 var transaction = request.Method == SipMethods.Ack ? null : key;
-                Notify(user => user.OnRequest(new IncomingRequest(request, transaction, origin.Remote, origin.Local)));
+                Notify(user => user.OnRequest(new IncomingRequest(request, transaction, from.Remote, from.Local)));
                 break;
         }
     }
@@ -484,6 +489,9 @@ public sealed class SipTransactionLayer
             case LayerEffect.Send send:
                 _sender.Send(send.Message, send.Destination);
                 break;
+            case LayerEffect.SendEncoded send:
+                _sender.Send(send.Message, send.Destination);
+                break;
             case LayerEffect.Schedule schedule:
                 _scheduler.Schedule(schedule.Key, schedule.Delay, schedule.Callback);
                 break;
@@ -496,12 +504,21 @@ public sealed class SipTransactionLayer
         }
     }
 
-    private sealed class Entry(SipTransaction machine, ReceivedMessage? origin)
+    /// <summary>Where a received message came from and arrived at; not the message itself, which may be large.</summary>
+    private readonly record struct Arrival(SipEndPoint Remote, SipEndPoint Local)
+    {
+        public static Arrival? Of(ReceivedMessage? received) => received is null ? null : new Arrival(received.Remote, received.Local);
+    }
+
+    private sealed class Entry(SipTransaction machine, Arrival? origin)
     {
         public SipTransaction Machine { get; set; } = machine;
 
-        /// <summary>The message that created a server transaction: where TU-bound requests say they came from.</summary>
-        public ReceivedMessage? Origin { get; } = origin;
+        /// <summary>
+        /// Where the request that created a server transaction came from: where TU-bound requests say they came
+        /// from. Only the addresses, so a lingering transaction does not keep the parsed request alive.
+        /// </summary>
+        public Arrival? Origin { get; } = origin;
 
         /// <summary>Running timers and the generation each was started with.</summary>
         public Dictionary<TransactionTimer, long> Timers { get; } = [];
