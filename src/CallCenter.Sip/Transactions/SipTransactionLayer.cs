@@ -354,7 +354,7 @@ public sealed class SipTransactionLayer
                     StartTimer(key, entry, start);
                     break;
                 case TransactionAction.StopTimer stop:
-                    if (entry.Timers.Remove(stop.Timer))
+                    if (entry.Disarm(stop.Timer))
                     {
                         _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, stop.Timer)));
                     }
@@ -383,7 +383,7 @@ public sealed class SipTransactionLayer
     {
         var generation = ++_generation;
         var timerKey = new TransactionTimerKey(key, start.Timer);
-        entry.Timers[start.Timer] = generation;
+        entry.Arm(start.Timer, generation);
         _effects.Enqueue(new LayerEffect.Schedule(timerKey, start.Delay, () => OnTimer(timerKey, generation)));
     }
 
@@ -392,12 +392,12 @@ public sealed class SipTransactionLayer
         lock (_gate)
         {
             if (!_live.TryGetValue(timerKey.Transaction, out var entry)
-                || !entry.Timers.TryGetValue(timerKey.Timer, out var armed) || armed != generation)
+                || entry.ArmedGeneration(timerKey.Timer) != generation)
             {
                 return;
             }
 
-            entry.Timers.Remove(timerKey.Timer);
+            entry.Disarm(timerKey.Timer);
             Apply(timerKey.Transaction, entry, entry.Machine.Handle(new TimerFired(timerKey.Timer)), origin: null);
         }
 
@@ -430,12 +430,13 @@ public sealed class SipTransactionLayer
     private void Remove(TransactionKey key, Entry entry)
     {
         _live.Remove(key);
-        foreach (var timer in entry.Timers.Keys)
+        for (var timer = (TransactionTimer)0; (int)timer < Entry.TimerSlots; timer++)
         {
-            _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, timer)));
+            if (entry.Disarm(timer))
+            {
+                _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, timer)));
+            }
         }
-
-        entry.Timers.Clear();
     }
 
     private void Notify(Action<ISipTransactionUser> call) => _effects.Enqueue(new LayerEffect.Notify(call));
@@ -520,7 +521,22 @@ public sealed class SipTransactionLayer
         /// </summary>
         public Arrival? Origin { get; } = origin;
 
-        /// <summary>Running timers and the generation each was started with.</summary>
-        public Dictionary<TransactionTimer, long> Timers { get; } = [];
+        public static readonly int TimerSlots = Enum.GetValues<TransactionTimer>().Max(t => (int)t) + 1;
+
+        // Running timers and the generation each was started with (generations start at 1, so 0 is "not running"):
+        // a slot per timer name costs one small array where a dictionary cost three objects per transaction.
+        private readonly long[] _armed = new long[TimerSlots];
+
+        public void Arm(TransactionTimer timer, long generation) => _armed[(int)timer] = generation;
+
+        public long ArmedGeneration(TransactionTimer timer) => _armed[(int)timer];
+
+        /// <summary>Forgets a timer; false when it was not running.</summary>
+        public bool Disarm(TransactionTimer timer)
+        {
+            var wasArmed = _armed[(int)timer] != 0;
+            _armed[(int)timer] = 0;
+            return wasArmed;
+        }
     }
 }
