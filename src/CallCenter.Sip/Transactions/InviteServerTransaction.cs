@@ -72,7 +72,7 @@ public sealed record InviteServerTransaction : ServerTransaction
         (InviteServerState.Confirmed, TimerFired { Timer: TransactionTimer.I }) => Ended(),
         (InviteServerState.Accepted, RequestFromWire { Request.Method: SipMethods.Ack } r) => Step(this, new PassToTu(r.Request)),
         (InviteServerState.Accepted, ResponseFromTu { Response.IsSuccess: true } r) =>
-            Step(this with { ResponseToTag = r.Response.To?.Tag }, new Send(r.Response, Peer)),
+            Step(this with { ResponseTo = r.Response.Headers.First(SipHeaderNames.To) }, new Send(r.Response, Peer)),
         (InviteServerState.Accepted, TimerFired { Timer: TransactionTimer.L }) => Ended(),
 
         // The 2xx and its retransmissions belong to the TU, so it decides what a failed send means for the dialog.
@@ -105,7 +105,7 @@ public sealed record InviteServerTransaction : ServerTransaction
 
         if (response.IsProvisional)
         {
-            return Step(this with { LastResponse = response, ResponseToTag = response.To?.Tag }, new Send(response, Peer));
+            return Step(this with { LastResponse = response, ResponseTo = response.Headers.First(SipHeaderNames.To) }, new Send(response, Peer));
         }
 
         // From here on the transaction only waits (for the ACK, or for timer L): it keeps the key, the peer, the
@@ -136,7 +136,7 @@ public sealed record InviteServerTransaction : ServerTransaction
         Request = null,
         LastResponse = null,
         LastFinal = lastFinal,
-        ResponseToTag = final.To?.Tag,
+        ResponseTo = final.Headers.First(SipHeaderNames.To),
     };
 
     private TransactionStep RetransmitFinal()

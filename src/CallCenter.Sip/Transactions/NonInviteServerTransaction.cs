@@ -68,7 +68,7 @@ public sealed record NonInviteServerTransaction : ServerTransaction
         if (response.IsProvisional)
         {
             return Step(
-                this with { State = NonInviteServerState.Proceeding, LastResponse = response, ResponseToTag = response.To?.Tag },
+                this with { State = NonInviteServerState.Proceeding, LastResponse = response, ResponseTo = response.Headers.First(SipHeaderNames.To) },
                 new Send(response, Peer));
         }
 
@@ -81,7 +81,7 @@ public sealed record NonInviteServerTransaction : ServerTransaction
         actions.Add(new Send(response, Peer) { Encoded = encoded });
         WaitOrTerminate(actions, TransactionTimer.J, absorb);
         return Step(
-            this with { State = next, Request = null, LastResponse = null, LastFinal = encoded, ResponseToTag = response.To?.Tag },
+            this with { State = next, Request = null, LastResponse = null, LastFinal = encoded, ResponseTo = response.Headers.First(SipHeaderNames.To) },
             actions);
     }
 }

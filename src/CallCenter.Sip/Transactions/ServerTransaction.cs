@@ -21,7 +21,10 @@ public abstract record ServerTransaction : SipTransaction
     public EncodedSipMessage? LastFinal { get; private protected init; }
 
     /// <summary>The To tag of the last response sent: a CANCEL's answers and an RFC 2543 ACK must carry it.</summary>
-    public string? ResponseToTag { get; private protected init; }
+    public string? ResponseToTag => TagOf(ResponseTo);
+
+    /// <summary>The To header value of the last response sent (the response's own string, parsed only when asked).</summary>
+    private protected string? ResponseTo { get; init; }
 
     /// <summary>True while the TU may still send a final response (what a CANCEL can still interrupt).</summary>
     public abstract bool AwaitsFinalResponse { get; }
