@@ -12,7 +12,10 @@ internal static class ParameterParser
     private const int MaxParameters = 64;
 
     /// <summary>Header parameters: values are tokens, quoted strings, or host-like text (received=[::1]).</summary>
-    public static bool IsValidHeaderParameters(ReadOnlySpan<char> text)
+    public static bool IsValidHeaderParameters(ReadOnlySpan<char> text) => CountHeaderParameters(text) >= 0;
+
+    /// <summary>How many parameters the list holds, or -1 when it is malformed or too long.</summary>
+    private static int CountHeaderParameters(ReadOnlySpan<char> text)
     {
         var position = SipGrammar.SkipWhitespace(text, 0);
         var count = 0;
@@ -20,11 +23,11 @@ internal static class ParameterParser
         {
             if (++count > MaxParameters || !TryReadHeaderParameter(text, ref position, out _, out _, out _))
             {
-                return false;
+                return -1;
             }
         }
 
-        return true;
+        return count;
     }
 
     public static bool TryParseHeaderParameters(ReadOnlySpan<char> text, out SipParameters parameters)
@@ -36,23 +39,28 @@ internal static class ParameterParser
             return true;
         }
 
-        var items = new List<SipParameter>(4);
-        while (position < text.Length)
+        // Counted by the allocation-free walk first, so the list is built straight into an array of its exact size.
+        var count = CountHeaderParameters(text);
+        if (count < 0)
         {
-            if (items.Count >= MaxParameters || !TryReadHeaderParameter(text, ref position, out var name, out var value, out var hasValue))
-            {
-                return false;
-            }
-
-            items.Add(new SipParameter(name.ToString(), hasValue ? value.ToString() : null));
+            return false;
         }
 
-        parameters = new SipParameters(items.ToArray());
+        var items = new SipParameter[count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            TryReadHeaderParameter(text, ref position, out var name, out var value, out var hasValue);
+            items[i] = new SipParameter(ParameterNames.Get(name), hasValue ? value.ToString() : null);
+        }
+
+        parameters = new SipParameters(items);
         return true;
     }
 
     /// <summary>URI parameters: <c>;name[=value]</c> with paramchars only, no whitespace (RFC 3261 §19.1.1).</summary>
-    public static bool IsValidUriParameters(ReadOnlySpan<char> text)
+    public static bool IsValidUriParameters(ReadOnlySpan<char> text) => CountUriParameters(text) >= 0;
+
+    private static int CountUriParameters(ReadOnlySpan<char> text)
     {
         var position = 0;
         var count = 0;
@@ -60,11 +68,11 @@ internal static class ParameterParser
         {
             if (++count > MaxParameters || !TryReadUriParameter(text, ref position, out _, out _, out _))
             {
-                return false;
+                return -1;
             }
         }
 
-        return true;
+        return count;
     }
 
     public static bool TryParseUriParameters(ReadOnlySpan<char> text, out SipParameters parameters)
@@ -75,19 +83,21 @@ internal static class ParameterParser
             return true;
         }
 
-        var items = new List<SipParameter>(2);
-        var position = 0;
-        while (position < text.Length)
+        var count = CountUriParameters(text);
+        if (count < 0)
         {
-            if (items.Count >= MaxParameters || !TryReadUriParameter(text, ref position, out var name, out var value, out var hasValue))
-            {
-                return false;
-            }
-
-            items.Add(new SipParameter(name.ToString(), hasValue ? value.ToString() : null));
+            return false;
         }
 
-        parameters = new SipParameters(items.ToArray());
+        var items = new SipParameter[count];
+        var position = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            TryReadUriParameter(text, ref position, out var name, out var value, out var hasValue);
+            items[i] = new SipParameter(ParameterNames.Get(name), hasValue ? value.ToString() : null);
+        }
+
+        parameters = new SipParameters(items);
         return true;
     }
 

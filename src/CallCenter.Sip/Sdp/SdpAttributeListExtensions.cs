@@ -39,17 +39,38 @@ public static class SdpAttributeListExtensions
     /// <summary>Every well-formed a=rtpmap; malformed ones are skipped, as unknown attributes are.</summary>
     public static IEnumerable<SdpRtpMap> RtpMaps(this ValueList<SdpAttribute> attributes)
     {
-        foreach (var attribute in attributes.FindAll(SdpAttributeNames.RtpMap))
+        foreach (var attribute in attributes)
         {
-            if (attribute.Value is { } value && SdpRtpMap.TryParse(value, out var rtpMap))
+            if (string.Equals(attribute.Name, SdpAttributeNames.RtpMap, StringComparison.OrdinalIgnoreCase)
+                && attribute.Value is { } value && SdpRtpMap.TryParse(value, out var rtpMap))
             {
                 yield return rtpMap;
             }
         }
     }
 
-    public static SdpRtpMap? RtpMap(this ValueList<SdpAttribute> attributes, int payloadType) =>
-        attributes.RtpMaps().FirstOrDefault(m => m.PayloadType == payloadType);
+    /// <summary>The first well-formed a=rtpmap for this payload type; the others are not parsed (no allocation for them).</summary>
+    public static SdpRtpMap? RtpMap(this ValueList<SdpAttribute> attributes, int payloadType)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (string.Equals(attribute.Name, SdpAttributeNames.RtpMap, StringComparison.OrdinalIgnoreCase)
+                && attribute.Value is { } value && HasPayloadType(value, payloadType) && SdpRtpMap.TryParse(value, out var rtpMap))
+            {
+                return rtpMap;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The leading payload type as <see cref="SdpRtpMap.TryParse"/> reads it; false when it is another or unreadable.</summary>
+    private static bool HasPayloadType(string value, int payloadType)
+    {
+        var text = value.AsSpan().Trim();
+        var space = text.IndexOfAny(' ', '\t');
+        return space > 0 && SdpNumbers.TryParsePayloadType(text[..space], out var found) && found == payloadType;
+    }
 
     public static SdpFmtp? Fmtp(this ValueList<SdpAttribute> attributes, string format)
     {

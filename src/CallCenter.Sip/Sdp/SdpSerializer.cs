@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,12 +11,54 @@ namespace CallCenter.Sip.Sdp;
 /// </remarks>
 public static class SdpSerializer
 {
+    // One builder per thread, reused: every call offers and answers SDP, and a fresh builder cost its buffers each time.
+    [ThreadStatic]
+    private static StringBuilder? t_cached;
+
     public static string Serialize(SessionDescription session)
     {
-        var text = new StringBuilder(512);
+        var text = Rent();
+        Write(text, session);
+        var result = text.ToString();
+        Return(text);
+        return result;
+    }
+
+    /// <summary>The UTF-8 body, encoded straight from the builder (no intermediate string).</summary>
+    public static byte[] SerializeToUtf8(SessionDescription session)
+    {
+        var text = Rent();
+        Write(text, session);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(0, chars, 0, text.Length);
+        var bytes = Encoding.UTF8.GetBytes(chars, 0, text.Length);
+        ArrayPool<char>.Shared.Return(chars);
+        Return(text);
+        return bytes;
+    }
+
+    private static StringBuilder Rent()
+    {
+        var text = t_cached ?? new StringBuilder(512);
+        t_cached = null;
+        return text;
+    }
+
+    private static void Return(StringBuilder text)
+    {
+        // An unusually large description is not worth keeping a big buffer for.
+        if (text.Capacity <= 4096)
+        {
+            text.Clear();
+            t_cached = text;
+        }
+    }
+
+    private static void Write(StringBuilder text, SessionDescription session)
+    {
         Line(text, 'v', "0");
         var o = session.Origin;
-        Line(text, 'o', $"{o.Username} {o.SessionId} {o.SessionVersion.ToString(CultureInfo.InvariantCulture)} {o.NetworkType} {o.AddressType} {o.Address}");
+        text.Append(CultureInfo.InvariantCulture, $"o={o.Username} {o.SessionId} {o.SessionVersion} {o.NetworkType} {o.AddressType} {o.Address}\r\n");
         Line(text, 's', session.SessionName.Length == 0 ? " " : session.SessionName);
         Optional(text, 'i', session.Information);
         Optional(text, 'u', session.Uri);
@@ -37,7 +80,7 @@ public static class SdpSerializer
         Bandwidths(text, session.Bandwidths);
         foreach (var timing in session.Timings)
         {
-            Line(text, 't', timing.StartTime.ToString(CultureInfo.InvariantCulture) + " " + timing.StopTime.ToString(CultureInfo.InvariantCulture));
+            text.Append(CultureInfo.InvariantCulture, $"t={timing.StartTime} {timing.StopTime}\r\n");
             foreach (var repeat in timing.Repeats)
             {
                 Line(text, 'r', repeat);
@@ -51,11 +94,7 @@ public static class SdpSerializer
         {
             WriteMedia(text, media);
         }
-
-        return text.ToString();
     }
-
-    public static byte[] SerializeToUtf8(SessionDescription session) => Encoding.UTF8.GetBytes(Serialize(session));
 
     /// <summary>One m= section on its own, for logs and diagnostics.</summary>
     public static string SerializeMedia(MediaDescription media)
@@ -67,10 +106,10 @@ public static class SdpSerializer
 
     private static void WriteMedia(StringBuilder text, MediaDescription media)
     {
-        text.Append("m=").Append(media.Media).Append(' ').Append(media.Port.ToString(CultureInfo.InvariantCulture));
+        text.Append(CultureInfo.InvariantCulture, $"m={media.Media} {media.Port}");
         if (media.PortCount is { } count)
         {
-            text.Append('/').Append(count.ToString(CultureInfo.InvariantCulture));
+            text.Append(CultureInfo.InvariantCulture, $"/{count}");
         }
 
         text.Append(' ').Append(media.Protocol);
@@ -92,13 +131,13 @@ public static class SdpSerializer
     }
 
     private static void Connection(StringBuilder text, SdpConnection c) =>
-        Line(text, 'c', $"{c.NetworkType} {c.AddressType} {c.Address}");
+        text.Append(CultureInfo.InvariantCulture, $"c={c.NetworkType} {c.AddressType} {c.Address}\r\n");
 
     private static void Bandwidths(StringBuilder text, ValueList<SdpBandwidth> bandwidths)
     {
         foreach (var b in bandwidths)
         {
-            Line(text, 'b', b.Type + ":" + b.Value.ToString(CultureInfo.InvariantCulture));
+            text.Append(CultureInfo.InvariantCulture, $"b={b.Type}:{b.Value}\r\n");
         }
     }
 

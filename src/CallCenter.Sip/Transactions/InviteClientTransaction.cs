@@ -45,6 +45,12 @@ public sealed record InviteClientTransaction : SipTransaction
 
     public bool CancelSent { get; private init; }
 
+    /// <summary>
+    /// In Completed, the ACK sent for the 3xx-6xx, encoded: every retransmission of that response gets it again
+    /// (§17.1.1.3), so the INVITE itself is no longer needed.
+    /// </summary>
+    public EncodedSipMessage? Ack { get; private init; }
+
     /// <summary>True when a CANCEL may go out now (§9.1: a provisional response arrived, no final one yet).</summary>
     public bool CanCancel => State == InviteClientState.Proceeding && !CancelSent;
 
@@ -76,8 +82,7 @@ public sealed record InviteClientTransaction : SipTransaction
         (InviteClientState.Calling, TimerFired { Timer: TransactionTimer.B }) => TimedOut(),
         (InviteClientState.Proceeding, TimerFired { Timer: TransactionTimer.B }) when CancelSent => TimedOut(),
         (InviteClientState.Calling or InviteClientState.Proceeding, ResponseFromWire r) => OnResponse(r.Response),
-        (InviteClientState.Completed, ResponseFromWire { Response.StatusCode: >= 300 } r) =>
-            Step(this, new Send(AckBuilder.ForNonSuccessResponse(Request, r.Response), Peer)),
+        (InviteClientState.Completed, ResponseFromWire { Response.StatusCode: >= 300 }) => Step(this, new Resend(Ack!, Peer)),
         (InviteClientState.Completed, TimerFired { Timer: TransactionTimer.D }) => Ended(),
         (InviteClientState.Accepted, ResponseFromWire { Response.IsSuccess: true } r) => Step(this, new PassToTu(r.Response)),
         (InviteClientState.Accepted, TimerFired { Timer: TransactionTimer.M }) => Ended(),
@@ -94,7 +99,7 @@ public sealed record InviteClientTransaction : SipTransaction
     private TransactionStep Retransmit()
     {
         var next = RetransmitInterval * 2;
-        return Step(this with { RetransmitInterval = next }, new Send(Request, Peer), new StartTimer(TransactionTimer.A, next));
+        return Step(this with { RetransmitInterval = next }, new Send(Request!, Peer), new StartTimer(TransactionTimer.A, next));
     }
 
     private TransactionStep TimedOut() =>
@@ -129,15 +134,18 @@ public sealed record InviteClientTransaction : SipTransaction
         {
             finalActions.Add(new PassToTu(response));
             finalActions.Add(new StartTimer(TransactionTimer.M, Timers.M));
-            return Step(this with { State = InviteClientState.Accepted, CancelPending = false }, finalActions);
+            // Timer M only passes retransmitted or forked 2xx responses up: the INVITE is not needed any more.
+            return Step(this with { State = InviteClientState.Accepted, CancelPending = false, Request = null }, finalActions);
         }
 
-        finalActions.Add(new Send(AckBuilder.ForNonSuccessResponse(Request, response), Peer));
-        finalActions.Add(new PassToTu(response));
         var waitForRetransmits = Timers.D(Peer.Protocol);
-        WaitOrTerminate(finalActions, TransactionTimer.D, waitForRetransmits);
         var next = waitForRetransmits > TimeSpan.Zero ? InviteClientState.Completed : InviteClientState.Terminated;
-        return Step(this with { State = next, CancelPending = false }, finalActions);
+        var ack = AckBuilder.ForNonSuccessResponse(Request!, response);
+        var encoded = waitForRetransmits > TimeSpan.Zero ? EncodedSipMessage.Encode(ack) : null;
+        finalActions.Add(new Send(ack, Peer) { Encoded = encoded });
+        finalActions.Add(new PassToTu(response));
+        WaitOrTerminate(finalActions, TransactionTimer.D, waitForRetransmits);
+        return Step(this with { State = next, CancelPending = false, Request = null, Ack = encoded }, finalActions);
     }
 
     private void StopRunningTimers(ImmutableArray<TransactionAction>.Builder actions)
@@ -159,7 +167,7 @@ public sealed record InviteClientTransaction : SipTransaction
 
     private static TransactionStep SendCancel(InviteClientTransaction proceeding, ImmutableArray<TransactionAction>.Builder actions)
     {
-        actions.Add(new StartCancel(CancelBuilder.ForInvite(proceeding.Request), proceeding.Peer));
+        actions.Add(new StartCancel(CancelBuilder.ForInvite(proceeding.Request!), proceeding.Peer));
         actions.Add(new StartTimer(TransactionTimer.B, proceeding.Timers.B));
         return Step(proceeding with { CancelPending = false, CancelSent = true }, actions);
     }

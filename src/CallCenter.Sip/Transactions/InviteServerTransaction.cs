@@ -72,7 +72,7 @@ public sealed record InviteServerTransaction : ServerTransaction
         (InviteServerState.Confirmed, TimerFired { Timer: TransactionTimer.I }) => Ended(),
         (InviteServerState.Accepted, RequestFromWire { Request.Method: SipMethods.Ack } r) => Step(this, new PassToTu(r.Request)),
         (InviteServerState.Accepted, ResponseFromTu { Response.IsSuccess: true } r) =>
-            Step(this with { LastResponse = r.Response }, new Send(r.Response, Peer)),
+            Step(this with { ResponseTo = r.Response.Headers.First(SipHeaderNames.To) }, new Send(r.Response, Peer)),
         (InviteServerState.Accepted, TimerFired { Timer: TransactionTimer.L }) => Ended(),
 
         // The 2xx and its retransmissions belong to the TU, so it decides what a failed send means for the dialog.
@@ -89,7 +89,12 @@ public sealed record InviteServerTransaction : ServerTransaction
             : trying;
     }
 
-    private TransactionStep ResendLast() => LastResponse is { } last ? Step(this, new Send(last, Peer)) : Stay();
+    private TransactionStep ResendLast() => (LastFinal, LastResponse) switch
+    {
+        ({ } final, _) => Step(this, new Resend(final, Peer)),
+        (_, { } last) => Step(this, new Send(last, Peer)),
+        _ => Stay(),
+    };
 
     private TransactionStep OnTuResponse(SipResponse response)
     {
@@ -100,32 +105,44 @@ public sealed record InviteServerTransaction : ServerTransaction
 
         if (response.IsProvisional)
         {
-            return Step(this with { LastResponse = response }, new Send(response, Peer));
+            return Step(this with { LastResponse = response, ResponseTo = response.Headers.First(SipHeaderNames.To) }, new Send(response, Peer));
         }
 
+        // From here on the transaction only waits (for the ACK, or for timer L): it keeps the key, the peer, the
+        // To tag and, for a 3xx-6xx, the encoded response; the request and parsed responses are let go.
         if (response.IsSuccess)
         {
             return Step(
-                this with { State = InviteServerState.Accepted, LastResponse = response },
+                Waiting(InviteServerState.Accepted, response, lastFinal: null),
                 new Send(response, Peer),
                 new StartTimer(TransactionTimer.L, Timers.L));
         }
 
+        var encoded = EncodedSipMessage.Encode(response);
         var actions = Actions();
-        actions.Add(new Send(response, Peer));
+        actions.Add(new Send(response, Peer) { Encoded = encoded });
         if (!IsReliable)
         {
             actions.Add(new StartTimer(TransactionTimer.G, Timers.G));
         }
 
         actions.Add(new StartTimer(TransactionTimer.H, Timers.H));
-        return Step(this with { State = InviteServerState.Completed, LastResponse = response, RetransmitInterval = Timers.G }, actions);
+        return Step(Waiting(InviteServerState.Completed, response, encoded) with { RetransmitInterval = Timers.G }, actions);
     }
+
+    private InviteServerTransaction Waiting(InviteServerState state, SipResponse final, EncodedSipMessage? lastFinal) => this with
+    {
+        State = state,
+        Request = null,
+        LastResponse = null,
+        LastFinal = lastFinal,
+        ResponseTo = final.Headers.First(SipHeaderNames.To),
+    };
 
     private TransactionStep RetransmitFinal()
     {
         var next = Timers.DoubleUpToT2(RetransmitInterval);
-        return Step(this with { RetransmitInterval = next }, new Send(LastResponse!, Peer), new StartTimer(TransactionTimer.G, next));
+        return Step(this with { RetransmitInterval = next }, new Resend(LastFinal!, Peer), new StartTimer(TransactionTimer.G, next));
     }
 
     private TransactionStep Confirm()
@@ -140,7 +157,7 @@ public sealed record InviteServerTransaction : ServerTransaction
         var absorb = Timers.I(Peer.Protocol);
         WaitOrTerminate(actions, TransactionTimer.I, absorb);
         var next = absorb > TimeSpan.Zero ? InviteServerState.Confirmed : InviteServerState.Terminated;
-        return Step(this with { State = next }, actions);
+        return Step(this with { State = next, LastFinal = null }, actions);
     }
 
     private TransactionStep Ended() => Step(this with { State = InviteServerState.Terminated }, Terminated.Instance);

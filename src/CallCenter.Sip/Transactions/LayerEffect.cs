@@ -12,6 +12,8 @@ internal abstract record LayerEffect
 
     public sealed record Send(SipMessage Message, SipEndPoint Destination) : LayerEffect;
 
+    public sealed record SendEncoded(EncodedSipMessage Message, SipEndPoint Destination) : LayerEffect;
+
     public sealed record Schedule(TransactionTimerKey Key, TimeSpan Delay, Action Callback) : LayerEffect;
 
     public sealed record Cancel(TransactionTimerKey Key) : LayerEffect;

@@ -73,7 +73,7 @@ public sealed record NonInviteClientTransaction : SipTransaction
     };
 
     private TransactionStep Retransmit(TimeSpan next) =>
-        Step(this with { RetransmitInterval = next }, new Send(Request, Peer), new StartTimer(TransactionTimer.E, next));
+        Step(this with { RetransmitInterval = next }, new Send(Request!, Peer), new StartTimer(TransactionTimer.E, next));
 
     private TransactionStep OnResponse(SipResponse response)
     {
@@ -98,6 +98,8 @@ public sealed record NonInviteClientTransaction : SipTransaction
         var absorb = Timers.K(Peer.Protocol);
         WaitOrTerminate(actions, TransactionTimer.K, absorb);
         var next = absorb > TimeSpan.Zero ? NonInviteClientState.Completed : NonInviteClientState.Terminated;
-        return Step(this with { State = next }, actions);
+
+        // Timer K only absorbs retransmitted responses: the request is not needed any more.
+        return Step(this with { State = next, Request = null }, actions);
     }
 }

@@ -48,7 +48,8 @@ public sealed record NonInviteServerTransaction : ServerTransaction
     {
         (NonInviteServerState.Terminated, _) => Stay(),
         (NonInviteServerState.Trying, RequestFromWire) => Stay(),
-        (NonInviteServerState.Proceeding or NonInviteServerState.Completed, RequestFromWire) => Step(this, new Send(LastResponse!, Peer)),
+        (NonInviteServerState.Proceeding, RequestFromWire) => Step(this, new Send(LastResponse!, Peer)),
+        (NonInviteServerState.Completed, RequestFromWire) => Step(this, new Resend(LastFinal!, Peer)),
         (NonInviteServerState.Trying or NonInviteServerState.Proceeding, ResponseFromTu r) => OnTuResponse(r.Response),
         (NonInviteServerState.Completed, TimerFired { Timer: TransactionTimer.J }) =>
             Step(this with { State = NonInviteServerState.Terminated }, Terminated.Instance),
@@ -66,14 +67,21 @@ public sealed record NonInviteServerTransaction : ServerTransaction
 
         if (response.IsProvisional)
         {
-            return Step(this with { State = NonInviteServerState.Proceeding, LastResponse = response }, new Send(response, Peer));
+            return Step(
+                this with { State = NonInviteServerState.Proceeding, LastResponse = response, ResponseTo = response.Headers.First(SipHeaderNames.To) },
+                new Send(response, Peer));
         }
 
-        var actions = Actions();
-        actions.Add(new Send(response, Peer));
         var absorb = Timers.J(Peer.Protocol);
-        WaitOrTerminate(actions, TransactionTimer.J, absorb);
         var next = absorb > TimeSpan.Zero ? NonInviteServerState.Completed : NonInviteServerState.Terminated;
-        return Step(this with { State = next, LastResponse = response }, actions);
+
+        // Timer J only absorbs retransmissions: keep the final response encoded, let the request and parsed messages go.
+        var encoded = absorb > TimeSpan.Zero ? EncodedSipMessage.Encode(response) : null;
+        var actions = Actions();
+        actions.Add(new Send(response, Peer) { Encoded = encoded });
+        WaitOrTerminate(actions, TransactionTimer.J, absorb);
+        return Step(
+            this with { State = next, Request = null, LastResponse = null, LastFinal = encoded, ResponseTo = response.Headers.First(SipHeaderNames.To) },
+            actions);
     }
 }

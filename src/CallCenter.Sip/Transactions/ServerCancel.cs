@@ -23,9 +23,9 @@ public static class ServerCancel
             return new CancelAnswer(SipResponse.For(cancel, 481, toTag: freshTag ?? Dialogs.SipTokens.NewTag()), null);
         }
 
-        var tag = target.LastResponse?.To?.Tag ?? target.Request.To?.Tag ?? freshTag ?? Dialogs.SipTokens.NewTag();
-        var cancelled = target is InviteServerTransaction { AwaitsFinalResponse: true }
-            ? SipResponse.For(target.Request, 487, toTag: tag)
+        var tag = target.ResponseToTag ?? target.RequestToTag ?? freshTag ?? Dialogs.SipTokens.NewTag();
+        var cancelled = target is InviteServerTransaction { AwaitsFinalResponse: true, Request: { } invite }
+            ? SipResponse.For(invite, 487, toTag: tag)
             : null;
         return new CancelAnswer(SipResponse.For(cancel, 200, toTag: tag), cancelled);
     }

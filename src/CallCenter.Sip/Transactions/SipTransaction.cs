@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CallCenter.Sip.Messages;
+using CallCenter.Sip.Parsing;
 using CallCenter.Sip.Transport;
 
 namespace CallCenter.Sip.Transactions;
@@ -15,14 +16,28 @@ public abstract record SipTransaction
     {
         Key = key;
         Request = request;
+        _requestTo = request.Headers.First(SipHeaderNames.To);
         Peer = peer;
         Timers = timers;
     }
 
+    // The To header value as received or sent: the same string the message holds, so keeping it costs nothing.
+    private readonly string? _requestTo;
+
     public TransactionKey Key { get; }
 
-    /// <summary>The request that created the transaction.</summary>
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request that created the transaction, or null once the transaction has its final response and only
+    /// waits (absorbing retransmissions, resending what it keeps encoded): a lingering transaction must not hold the
+    /// parsed request, its headers and body for 32 s.
+    /// </summary>
+    public SipRequest? Request { get; private protected init; }
+
+    /// <summary>
+    /// The To tag of <see cref="Request"/>, still known after the request is let go (RFC 2543 matching, CANCEL).
+    /// Read from the header text on demand: only those rare cases pay for parsing it.
+    /// </summary>
+    public string? RequestToTag => TagOf(_requestTo);
 
     /// <summary>Client: where the request (and ACK, CANCEL) goes. Server: where responses go (§18.2.2).</summary>
     public SipEndPoint Peer { get; }
@@ -37,6 +52,9 @@ public abstract record SipTransaction
     public abstract TransactionStep Handle(TransactionInput input);
 
     private protected TransactionStep Stay() => new(this, []);
+
+    private protected static string? TagOf(string? to) =>
+        to is not null && HeaderValueParser.TryParseNameAddress(to, out var address) ? address.Tag : null;
 
     private protected static TransactionStep Step(SipTransaction next, params ReadOnlySpan<TransactionAction> actions) =>
         new(next, ImmutableArray.Create(actions));

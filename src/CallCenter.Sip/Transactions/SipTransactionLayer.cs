@@ -328,7 +328,7 @@ public sealed class SipTransactionLayer
 
     private Entry Add(TransactionKey key, TransactionStep step, ReceivedMessage? origin)
     {
-        var entry = new Entry(step.Next, origin);
+        var entry = new Entry(step.Next, Arrival.Of(origin));
         _live.Add(key, entry);
         Apply(key, entry, step, origin);
         return entry;
@@ -343,20 +343,25 @@ public sealed class SipTransactionLayer
             switch (action)
             {
                 case TransactionAction.Send send:
-                    _effects.Enqueue(new LayerEffect.Send(send.Message, send.Destination));
+                    _effects.Enqueue(send.Encoded is { } encoded
+                        ? new LayerEffect.SendEncoded(encoded, send.Destination)
+                        : new LayerEffect.Send(send.Message, send.Destination));
+                    break;
+                case TransactionAction.Resend resend:
+                    _effects.Enqueue(new LayerEffect.SendEncoded(resend.Message, resend.Destination));
                     break;
                 case TransactionAction.StartTimer start:
                     StartTimer(key, entry, start);
                     break;
                 case TransactionAction.StopTimer stop:
-                    if (entry.Timers.Remove(stop.Timer))
+                    if (entry.Disarm(stop.Timer))
                     {
                         _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, stop.Timer)));
                     }
 
                     break;
                 case TransactionAction.PassToTu pass:
-                    PassToTu(key, pass.Message, origin ?? entry.Origin);
+                    PassToTu(key, pass.Message, Arrival.Of(origin) ?? entry.Origin);
                     break;
                 case TransactionAction.TimeoutToTu timeout:
                     Notify(user => user.OnTimeout(key, timeout.Timer));
@@ -378,7 +383,7 @@ public sealed class SipTransactionLayer
     {
         var generation = ++_generation;
         var timerKey = new TransactionTimerKey(key, start.Timer);
-        entry.Timers[start.Timer] = generation;
+        entry.Arm(start.Timer, generation);
         _effects.Enqueue(new LayerEffect.Schedule(timerKey, start.Delay, () => OnTimer(timerKey, generation)));
     }
 
@@ -387,28 +392,28 @@ public sealed class SipTransactionLayer
         lock (_gate)
         {
             if (!_live.TryGetValue(timerKey.Transaction, out var entry)
-                || !entry.Timers.TryGetValue(timerKey.Timer, out var armed) || armed != generation)
+                || entry.ArmedGeneration(timerKey.Timer) != generation)
             {
                 return;
             }
 
-            entry.Timers.Remove(timerKey.Timer);
+            entry.Disarm(timerKey.Timer);
             Apply(timerKey.Transaction, entry, entry.Machine.Handle(new TimerFired(timerKey.Timer)), origin: null);
         }
 
         Drain();
     }
 
-    private void PassToTu(TransactionKey key, SipMessage message, ReceivedMessage? origin)
+    private void PassToTu(TransactionKey key, SipMessage message, Arrival? origin)
     {
         switch (message)
         {
             case SipResponse response when key is ClientTransactionKey client:
                 Notify(user => user.OnResponse(client, response));
                 break;
-            case SipRequest request when origin is not null:
+            case SipRequest request when origin is { } from:
                 var transaction = request.Method == SipMethods.Ack ? null : key;
-                Notify(user => user.OnRequest(new IncomingRequest(request, transaction, origin.Remote, origin.Local)));
+                Notify(user => user.OnRequest(new IncomingRequest(request, transaction, from.Remote, from.Local)));
                 break;
         }
     }
@@ -425,12 +430,13 @@ public sealed class SipTransactionLayer
     private void Remove(TransactionKey key, Entry entry)
     {
         _live.Remove(key);
-        foreach (var timer in entry.Timers.Keys)
+        for (var timer = (TransactionTimer)0; (int)timer < Entry.TimerSlots; timer++)
         {
-            _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, timer)));
+            if (entry.Disarm(timer))
+            {
+                _effects.Enqueue(new LayerEffect.Cancel(new TransactionTimerKey(key, timer)));
+            }
         }
-
-        entry.Timers.Clear();
     }
 
     private void Notify(Action<ISipTransactionUser> call) => _effects.Enqueue(new LayerEffect.Notify(call));
@@ -484,6 +490,9 @@ public sealed class SipTransactionLayer
             case LayerEffect.Send send:
                 _sender.Send(send.Message, send.Destination);
                 break;
+            case LayerEffect.SendEncoded send:
+                _sender.Send(send.Message, send.Destination);
+                break;
             case LayerEffect.Schedule schedule:
                 _scheduler.Schedule(schedule.Key, schedule.Delay, schedule.Callback);
                 break;
@@ -496,14 +505,38 @@ public sealed class SipTransactionLayer
         }
     }
 
-    private sealed class Entry(SipTransaction machine, ReceivedMessage? origin)
+    /// <summary>Where a received message came from and arrived at; not the message itself, which may be large.</summary>
+    private readonly record struct Arrival(SipEndPoint Remote, SipEndPoint Local)
+    {
+        public static Arrival? Of(ReceivedMessage? received) => received is null ? null : new Arrival(received.Remote, received.Local);
+    }
+
+    private sealed class Entry(SipTransaction machine, Arrival? origin)
     {
         public SipTransaction Machine { get; set; } = machine;
 
-        /// <summary>The message that created a server transaction: where TU-bound requests say they came from.</summary>
-        public ReceivedMessage? Origin { get; } = origin;
+        /// <summary>
+        /// Where the request that created a server transaction came from: where TU-bound requests say they came
+        /// from. Only the addresses, so a lingering transaction does not keep the parsed request alive.
+        /// </summary>
+        public Arrival? Origin { get; } = origin;
 
-        /// <summary>Running timers and the generation each was started with.</summary>
-        public Dictionary<TransactionTimer, long> Timers { get; } = [];
+        public static readonly int TimerSlots = Enum.GetValues<TransactionTimer>().Max(t => (int)t) + 1;
+
+        // Running timers and the generation each was started with (generations start at 1, so 0 is "not running"):
+        // a slot per timer name costs one small array where a dictionary cost three objects per transaction.
+        private readonly long[] _armed = new long[TimerSlots];
+
+        public void Arm(TransactionTimer timer, long generation) => _armed[(int)timer] = generation;
+
+        public long ArmedGeneration(TransactionTimer timer) => _armed[(int)timer];
+
+        /// <summary>Forgets a timer; false when it was not running.</summary>
+        public bool Disarm(TransactionTimer timer)
+        {
+            var wasArmed = _armed[(int)timer] != 0;
+            _armed[(int)timer] = 0;
+            return wasArmed;
+        }
     }
 }

@@ -11,7 +11,22 @@ public abstract record TransactionAction
     }
 
     /// <summary>Hand a message to the transport.</summary>
-    public sealed record Send(SipMessage Message, SipEndPoint Destination) : TransactionAction;
+    public sealed record Send(SipMessage Message, SipEndPoint Destination) : TransactionAction
+    {
+        /// <summary>
+        /// The message already serialized, when the transaction keeps it to retransmit: the transport sends these
+        /// bytes, so the message is written once. A cache of <see cref="Message"/>, so equality ignores it.
+        /// </summary>
+        public EncodedSipMessage? Encoded { get; init; }
+
+        public bool Equals(Send? other) =>
+            other is not null && Equals(Message, other.Message) && Destination.Equals(other.Destination);
+
+        public override int GetHashCode() => HashCode.Combine(Message, Destination);
+    }
+
+    /// <summary>Hand the transport a message sent before and kept encoded (a retransmission from a waiting transaction).</summary>
+    public sealed record Resend(EncodedSipMessage Message, SipEndPoint Destination) : TransactionAction;
 
     /// <summary>Start (or restart) a timer; a running timer of the same name is replaced.</summary>
     public sealed record StartTimer(TransactionTimer Timer, TimeSpan Delay) : TransactionAction;

@@ -54,8 +54,8 @@ public static class TransactionKeys
         }
 
         var expected = incoming.Method == SipMethods.Ack && existing is ServerTransaction server
-            ? server.LastResponse?.To?.Tag
-            : existing.Request.To?.Tag;
+            ? server.ResponseToTag
+            : existing.RequestToTag;
         return string.Equals(incoming.To?.Tag, expected, StringComparison.Ordinal);
     }
 

@@ -10,4 +10,7 @@ namespace CallCenter.Sip.Transport;
 public interface ISipMessageSender
 {
     void Send(SipMessage message, SipEndPoint destination);
+
+    /// <summary>Sends a message serialized earlier (a transaction's retransmission), routed as the message itself would be.</summary>
+    void Send(EncodedSipMessage message, SipEndPoint destination);
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using CallCenter.Sip.Messages;
-using CallCenter.Sip.Serialization;
 
 namespace CallCenter.Sip.Transport;
 
@@ -111,6 +110,13 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
     public void Send(SipMessage message, SipEndPoint destination)
     {
         ArgumentNullException.ThrowIfNull(message);
+        Send(EncodedSipMessage.Encode(message), destination);
+    }
+
+    /// <inheritdoc cref="Send(SipMessage, SipEndPoint)"/>
+    public void Send(EncodedSipMessage message, SipEndPoint destination)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         if (Volatile.Read(ref _disposed) != 0)
         {
             Fail(destination, "transport stopped");
@@ -123,14 +129,13 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
             return;
         }
 
-        var bytes = SipSerializer.Serialize(message);
-        if (message is SipResponse response)
+        if (message.IsResponse)
         {
-            SendResponse(response, bytes, destination);
+            SendResponse(message, destination);
             return;
         }
 
-        SendTo(bytes, destination.Protocol, IpAddresses.Normalize(destination.Address));
+        SendTo(message.Buffer, destination.Protocol, IpAddresses.Normalize(destination.Address));
     }
 
     public async ValueTask DisposeAsync()
@@ -158,14 +163,15 @@ public sealed class SipTransportHost : ISipMessageSender, IAsyncDisposable
         _shutdown.Dispose();
     }
 
-    private void SendResponse(SipResponse response, byte[] bytes, SipEndPoint requestSource)
+    private void SendResponse(EncodedSipMessage response, SipEndPoint requestSource)
     {
-        if (response.TopVia is not { } via || !SipResponseRouting.TryGetDestination(via, out var target))
+        if (response.ResponseTarget is not { } target)
         {
             Fail(requestSource, "response has no Via with a supported transport");
             return;
         }
 
+        var bytes = response.Buffer;
         if (target.Protocol.IsReliable() && requestSource.Protocol.IsReliable()
             && _pool.TrySendExisting(IpAddresses.Normalize(requestSource.Address), bytes))
         {

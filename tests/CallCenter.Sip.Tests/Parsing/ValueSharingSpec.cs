@@ -21,6 +21,17 @@ public class ValueSharingSpec
         Assert.NotSame(first.Headers.First("To"), second.Headers.First("To"));
     }
 
+    [Fact]
+    public void Parser_should_share_common_parameter_names_and_keep_other_spellings_as_written()
+    {
+        var first = ParseRequest(Options).TopVia!;
+        var second = ParseRequest(Options.Replace(";branch=", ";Branch=")).TopVia!;
+
+        Assert.Same("branch", first.Parameters[0].Name);
+        Assert.Equal("Branch", second.Parameters[0].Name);
+        Assert.Equal(first.Branch, second.Branch);
+    }
+
     [Theory]
     [InlineData("0069")]
     [InlineData("00")]

@@ -74,6 +74,17 @@ public class SdpAttributeSpec
     }
 
     [Fact]
+    public void RtpMap_lookup_should_skip_other_payload_types_and_malformed_maps_of_its_own()
+    {
+        var attributes = MediaWith("rtpmap:8 PCMA/8000", "rtpmap:101 broken", "rtpmap:101 telephone-event/8000", "rtpmap:1010 X/8000").Attributes;
+
+        Assert.Equal(new SdpRtpMap(101, "telephone-event", 8000), attributes.RtpMap(101));
+        Assert.Equal(new SdpRtpMap(8, "PCMA", 8000), attributes.RtpMap(8));
+        Assert.Null(attributes.RtpMap(10));
+        Assert.Null(attributes.RtpMap(0));
+    }
+
+    [Fact]
     public void MaxPtime_should_be_read_independently_of_ptime()
     {
         var media = MediaWith("ptime:20", "maxptime:60");

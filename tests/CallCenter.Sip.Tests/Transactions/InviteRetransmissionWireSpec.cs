@@ -91,5 +91,11 @@ public sealed class InviteRetransmissionWireSpec : IAsyncLifetime
             Interlocked.Increment(ref _count);
             inner.Send(message, destination);
         }
+
+        public void Send(EncodedSipMessage message, SipEndPoint destination)
+        {
+            Interlocked.Increment(ref _count);
+            inner.Send(message, destination);
+        }
     }
 }

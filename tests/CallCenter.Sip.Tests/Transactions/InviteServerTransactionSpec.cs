@@ -77,7 +77,7 @@ public class InviteServerTransactionSpec
         var busy = Response(InviteRequest, 486);
         ist.Answer(busy);
 
-        Assert.Equal([new TransactionAction.Send(busy, PeerUdp)], ist.Receive(InviteRequest));
+        Wire.AssertResends(busy, PeerUdp, ist.Receive(InviteRequest));
     }
 
     [Fact]

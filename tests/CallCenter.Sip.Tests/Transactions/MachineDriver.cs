@@ -72,9 +72,10 @@ internal sealed class MachineDriver
 
     /// <summary>The times at which messages matching <paramref name="match"/> were sent.</summary>
     public IReadOnlyList<TimeSpan> SendTimes(Func<SipMessage, bool> match) =>
-        Log.Where(e => e.Action is TransactionAction.Send s && match(s.Message)).Select(e => e.At).ToList();
+        Log.Where(e => Wire.SentBy(e.Action) is { } sent && match(sent)).Select(e => e.At).ToList();
 
-    public IReadOnlyList<SipMessage> Sent() => Log.Select(e => e.Action).OfType<TransactionAction.Send>().Select(s => s.Message).ToList();
+    /// <summary>Every message handed to the transport, retransmissions from kept bytes parsed back.</summary>
+    public IReadOnlyList<SipMessage> Sent() => Log.Select(e => Wire.SentBy(e.Action)).OfType<SipMessage>().ToList();
 
     public IReadOnlyList<SipMessage> PassedToTu() => Log.Select(e => e.Action).OfType<TransactionAction.PassToTu>().Select(p => p.Message).ToList();
 

@@ -49,7 +49,7 @@ public class NonInviteServerTransactionSpec
 
         nist.Answer(ok);
         nist.Advance(S(10));
-        Assert.Equal([new TransactionAction.Send(ok, PeerUdp)], nist.Receive(Bye));
+        Wire.AssertResends(ok, PeerUdp, nist.Receive(Bye));
         nist.Advance(S(22));
 
         Assert.Equal([S(1), S(11)], nist.SendTimes(_ => true));

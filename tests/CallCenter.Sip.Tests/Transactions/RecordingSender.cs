@@ -32,6 +32,9 @@ internal sealed class RecordingSender : ISipMessageSender
         }
     }
 
+    /// <summary>Recorded as the message it encodes, so specs read retransmissions like first sends.</summary>
+    public void Send(EncodedSipMessage message, SipEndPoint destination) => Send(Wire.Decode(message), destination);
+
     public void Clear()
     {
         lock (_gate)

@@ -1,5 +1,6 @@
 using CallCenter.Sip.Messages;
 using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
 using CsCheck;
 using static CallCenter.Sip.Tests.Transactions.TransactionFixtures;
 
@@ -79,7 +80,7 @@ public class TransactionPropertySpec
                 Assert.Empty(actions);
             }
 
-            Assert.All(actions.OfType<TransactionAction.Send>(), s => Assert.Equal(peer, s.Destination));
+            Assert.All(actions.Select(Wire.DestinationOf).OfType<SipEndPoint>(), d => Assert.Equal(peer, d));
             var terminatedAt = actions.ToList().IndexOf(TransactionAction.Terminated.Instance);
             Assert.True(terminatedAt < 0 || terminatedAt == actions.Count - 1, "Terminated must be the last action");
         }
