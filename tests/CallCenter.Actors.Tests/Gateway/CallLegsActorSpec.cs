@@ -97,6 +97,7 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         legs.Tell(new AnswerCustomer(Call));
 
         await _calls.ExpectMsgAsync<CustomerHungUp>();
+        await ExpectMsgAsync<SipOutbound.Finished>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 

@@ -17,12 +17,12 @@ namespace CallCenter.Actors.Gateway.Legs;
 /// <remarks>
 /// The customer's offer is checked before the call exists: no common codec (or no free media ports) is answered
 /// 488 (503) and the CallActor never hears of it. Once both legs have ended the relay is closed, its counters are
-/// published (<see cref="CallMediaReport"/>), and the actor lingers a little to answer retransmissions. A fault in a
-/// handler stops the actor; the gateway then tells the call its media failed.
+/// published (<see cref="CallMediaReport"/>), and the actor hands the gateway a <see cref="FinishedCall"/> (what answers
+/// retransmissions during the linger) and is stopped by it. A fault in a handler stops the actor; the gateway then
+/// tells the call its media failed.
 /// </remarks>
 public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
 {
-    private const string LingerTimer = "linger";
     private const string CleanupTimer = "cleanup";
 
     private readonly CallId _callId;
@@ -63,7 +63,6 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         Receive<MediaTimedOut>(MediaTimeout);
         Receive<ProbeDue>(due => Probe(due.Leg));
         Receive<CleanupDue>(_ => ForceEnd());
-        Receive<LingerOver>(_ => Context.Stop(Self));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -216,13 +215,13 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
                 _callId, report.Customer.RtpReceived, report.Customer.RtpForwarded, report.Agent.RtpReceived, report.Agent.RtpForwarded);
             Context.System.EventStream.Publish(report);
             _relay.Dispose();
-
-            // The actor lingers for 64*T1 after every call: at hundreds of calls a second, a closed relay kept that
-            // long (its sockets, buffers and receive loops) was a third of the node's heap and kept gen 2 busy.
             _relay = null;
         }
 
-        Timers.StartSingleTimer(LingerTimer, LingerOver.Instance, _settings.Linger);
+        // The gateway stops this actor and answers the call's stragglers from this record for the linger.
+        Gateway.Tell(new SipOutbound.Finished(new FinishedCall(
+            [_customer.SipCallId, .. _agentLegs.Values.Select(l => l.SipCallId)],
+            [.. _agentLegs.Values.Where(l => l.Ack is not null).Select(l => new FinishedCall.AgentAck(l.Key, l.Ack!))])));
     }
 
     /// <summary>The customer left long ago and the CallActor never hung up the agent: do it here, then close.</summary>
@@ -234,11 +233,6 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
             DropAgentLeg(leg.Number);
             LegEnded(leg);
         }
-    }
-
-    private sealed record LingerOver
-    {
-        public static LingerOver Instance { get; } = new();
     }
 
     private sealed record CleanupDue
