@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -22,6 +21,7 @@ internal sealed class RelayReceiver : SocketAsyncEventArgs, IThreadPoolWorkItem
     private readonly bool _rtcp;
     private readonly Socket _socket;
     private readonly int _limit;
+    private readonly ReceiveBuffers _buffers;
     private readonly byte[] _buffer;
     private SocketAddress _source;
     private IPEndPoint _sourceEndPoint;
@@ -39,7 +39,8 @@ internal sealed class RelayReceiver : SocketAsyncEventArgs, IThreadPoolWorkItem
 
         // One byte more than the limit: the kernel truncates a larger datagram silently on Linux, so a full buffer
         // is how an oversized one shows; it is dropped whole rather than relayed cut short.
-        _buffer = ArrayPool<byte>.Shared.Rent(maxDatagramBytes + 1);
+        _buffers = ReceiveBuffers.Of(maxDatagramBytes + 1);
+        _buffer = _buffers.Rent();
         SetBuffer(_buffer, 0, maxDatagramBytes + 1);
         _sourceEndPoint = new IPEndPoint(leg.Sockets.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         _source = _sourceEndPoint.Serialize();
@@ -140,7 +141,7 @@ internal sealed class RelayReceiver : SocketAsyncEventArgs, IThreadPoolWorkItem
             return;
         }
 
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffers.Return(_buffer);
         Dispose();
         _relay.ReceiverEnded();
     }
