@@ -21,7 +21,7 @@ namespace CallCenter.Actors.Gateway.Legs;
 /// retransmissions during the linger) and is stopped by it. A fault in a handler stops the actor; the gateway then
 /// tells the call its media failed.
 /// </remarks>
-public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
+public sealed partial class CallLegsActor : UntypedActor, IWithTimers
 {
     private const string CleanupTimer = "cleanup";
 
@@ -44,25 +44,6 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         _settings = settings;
         _calls = calls;
         _customer = new CustomerLeg(invite, SipHops.IsBehindNat(invite.Request, invite.Remote));
-
-        Receive<SipInbound.Request>(r => OnRequest(r.Incoming));
-        Receive<SipInbound.Response>(OnResponse);
-        Receive<SipInbound.TimedOut>(t => OnTransactionFailed(t.Transaction, timedOut: true));
-        Receive<SipInbound.TransportFailed>(t => OnTransactionFailed(t.Transaction, timedOut: false));
-        Receive<SipInbound.Cancelled>(_ => CustomerCancelled());
-        Receive<AnswerCustomer>(_ => AnswerCustomer());
-        Receive<AnswerDue>(_ => AnswerCustomerNow());
-        Receive<StartHoldAudio>(_ => HoldAudio(play: true));
-        Receive<StopHoldAudio>(_ => HoldAudio(play: false));
-        Receive<HangUpCustomer>(h => HangUpCustomer(h.Disposition));
-        Receive<RingAgent>(RingAgent);
-        Receive<CancelAgentLeg>(c => DropAgentLeg(c.Leg));
-        Receive<HangUpAgent>(h => DropAgentLeg(h.Leg));
-        Receive<BridgeLegs>(Bridge);
-        Receive<OkRetransmissions.Due>(due => OkEnded(_oks.OnTimer(due)));
-        Receive<MediaTimedOut>(MediaTimeout);
-        Receive<ProbeDue>(due => Probe(due.Leg));
-        Receive<CleanupDue>(_ => ForceEnd());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
