@@ -7,7 +7,7 @@ public sealed partial class CallLegsActor
 {
     /// <summary>
     /// One switch rather than a ReceiveActor's <c>Receive&lt;T&gt;</c> table: that table is built per actor, and with
-    /// one actor per call its ~9 KiB of handlers were a call's largest single allocation in the legs.
+    /// one actor per call its ~9 KiB of handlers were among the largest allocations a call made in its legs.
     /// </summary>
     protected override void OnReceive(object message)
     {
