@@ -33,6 +33,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
     private readonly Func<IActorRef> _calls;
     private readonly SipRoutes _routes = new();
     private readonly CallAdmission _admission;
+    private readonly LingeringCalls _lingering;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stopping = new();
     private SipTransportHost? _transport;
@@ -49,6 +50,7 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         _agents = agents;
         _calls = calls;
         _admission = new CallAdmission(settings.MaxPendingCalls);
+        _lingering = new LingeringCalls((long)Math.Ceiling(settings.Linger / LingerSweepInterval));
 
         Receive<InboundReady>(_ => DrainInbound());
         Receive<InboundClosed>(_ => _log.Info("SIP transport closed"));
@@ -58,7 +60,13 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
             due.Callback();
         });
         Receive<SipInbound.Request>(r => Route(r.Incoming));
-        Receive<SipInbound.Response>(r => ToOwner(r.Transaction, r));
+        Receive<SipInbound.Response>(r =>
+        {
+            if (!ToOwner(r.Transaction, r) && _lingering.AckAgain(r.Transaction, r.Message) is { } ack)
+            {
+                Layer.SendAck(ack.Ack, ack.Destination);
+            }
+        });
         Receive<SipInbound.TimedOut>(t => ToOwner(t.Transaction, t));
         Receive<SipInbound.TransportFailed>(t => ToOwner(t.Transaction, t));
         Receive<SipInbound.Cancelled>(c => ToOwner(c.Invite, c));
@@ -70,6 +78,8 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         Receive<SipOutbound.SendRequest>(SendRequest);
         Receive<SipOutbound.SendAck>(a => Layer.SendAck(a.Ack, a.Destination));
         Receive<SipOutbound.Cancel>(c => Layer.TryCancel(c.Invite));
+        Receive<SipOutbound.Finished>(CallFinished);
+        Receive<LingerSweep>(_ => SweepLingering());
         Receive<ISignallingCommand>(ToCall);
         Receive<SipGatewayQueries.GetListeners>(_ =>
             Sender.Tell(new SipGatewayQueries.Listening([.. _transport?.LocalEndPoints ?? []], _routes.CallCount, _layer?.Count ?? 0)));
@@ -145,6 +155,12 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
             return;
         }
 
+        if (_lingering.Refusal(request) is { } lingering)
+        {
+            Respond(transaction, lingering);
+            return;
+        }
+
         switch (request.Method)
         {
             case SipMethods.Invite when request.To?.Tag is null && _drainRetryAfter is { } retryAfter:
@@ -197,12 +213,15 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void ToOwner(TransactionKey key, object message)
+    private bool ToOwner(TransactionKey key, object message)
     {
-        if (_routes.TryGetTransaction(key, out var owner))
+        if (!_routes.TryGetTransaction(key, out var owner))
         {
-            owner.Tell(message);
+            return false;
         }
+
+        owner.Tell(message);
+        return true;
     }
 
     private void ToCall(ISignallingCommand command)
@@ -214,26 +233,6 @@ public sealed partial class SipGatewayActor : ReceiveActor, IWithTimers
         }
 
         _log.Debug("No SIP legs for call {CallId}; {Command} dropped", command.CallId, command.GetType().Name);
-    }
-
-    private void StartDraining(SipGatewayDrain.StartDraining drain)
-    {
-        _drainRetryAfter = drain.RetryAfter;
-        _log.Info("SIP gateway draining: new calls and registrations get 503 (Retry-After {RetryAfter})", drain.RetryAfter);
-        Sender.Tell(SipGatewayDrain.Draining.Instance);
-    }
-
-    private void RefuseInOverload(IncomingRequest incoming, TransactionKey transaction)
-    {
-        // The first refusal of a burst and then one in a hundred: an overloaded node must not also flood its log.
-        if (_admission.Refused % 100 == 1)
-        {
-            _log.Warning(
-                "Overload: {Pending} calls still wait for their first answer; INVITE from {Remote} refused with 503 ({Refused} so far)",
-                _admission.Pending, incoming.Remote, _admission.Refused);
-        }
-
-        Respond(transaction, SipGatewayDrain.Refusal(incoming.Request, OverloadRetryAfter));
     }
 
     private void Stopped(Terminated terminated)

@@ -20,6 +20,10 @@ public static class SipOutbound
 
     /// <summary>CANCEL a pending INVITE client transaction.</summary>
     public sealed record Cancel(ClientTransactionKey Invite);
+
+    /// <summary>Every leg of the sender's call has ended: the gateway stops the sender and answers the call's
+    /// stragglers from <paramref name="Call"/> while it lingers.</summary>
+    public sealed record Finished(FinishedCall Call);
 }
 
 /// <summary>What the gateway hands to the child that owns a transaction or a dialog's Call-ID.</summary>

@@ -44,7 +44,7 @@ public sealed record SipGatewaySettings : IValidatedSettings
     /// </summary>
     public int? MaxPendingCalls { get; init; } = 200;
 
-    /// <summary>How long a call's legs actor stays after both legs ended, to answer late retransmissions.</summary>
+    /// <summary>How long the gateway answers a finished call's late retransmissions (a <see cref="FinishedCall"/>), 64·T1.</summary>
     public TimeSpan Linger { get; init; } = TimeSpan.FromSeconds(32);
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using CallCenter.Media.Audio;
@@ -12,25 +11,22 @@ namespace CallCenter.Media.Relay;
 /// The media of one call: two legs (customer, agent), each with an RTP/RTCP port pair, and one receive loop per
 /// socket. Bridged, a packet from one phone goes out of the other leg's socket to the other phone with SSRC,
 /// sequence and timestamp untouched; only the payload type is renumbered and PCMA/PCMU converted, in the receive
-/// buffer itself. The loop allocates nothing and takes no lock per packet; the owner's control calls publish
-/// immutable values the loops read with volatile reads.
+/// buffer itself. The loops (<see cref="RelayReceiver"/>) allocate nothing and take no lock per packet; the owner's
+/// control calls publish immutable values the loops read with volatile reads.
 /// </summary>
 public sealed class MediaRelay : IMediaRelay
 {
-    private const int MaxFailuresInARow = 64;
-
-    private static readonly TimeSpan FailurePause = TimeSpan.FromMilliseconds(10);
-
     private readonly PortAllocator _ports;
     private readonly IMediaEvents _events;
     private readonly TimeProvider _time;
     private readonly MediaRelayOptions _options;
     private readonly MediaLeg _customer;
     private readonly MediaLeg _agent;
-    private readonly Task[] _loops;
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer? _watchdog;
     private volatile bool _bridged;
     private int _disposed;
+    private int _running;
     private long _eventHandlerFailures;
 
     private MediaRelay(
@@ -53,13 +49,13 @@ public sealed class MediaRelay : IMediaRelay
         // Activity.Current, logging scopes) mean nothing to them and would stay reachable for the whole call.
         using (ExecutionContext.SuppressFlow())
         {
-            _loops =
-            [
-                Task.Run(() => ReceiveLoopAsync(_customer, rtcp: false)),
-                Task.Run(() => ReceiveLoopAsync(_customer, rtcp: true)),
-                Task.Run(() => ReceiveLoopAsync(_agent, rtcp: false)),
-                Task.Run(() => ReceiveLoopAsync(_agent, rtcp: true)),
-            ];
+            _running = 4;
+            foreach (var leg in (ReadOnlySpan<MediaLeg>)[_customer, _agent])
+            {
+                new RelayReceiver(this, leg, rtcp: false, options.MaxDatagramBytes).Start();
+                new RelayReceiver(this, leg, rtcp: true, options.MaxDatagramBytes).Start();
+            }
+
             if (options.MediaTimeout is not null)
             {
                 _watchdog = time.CreateTimer(
@@ -82,7 +78,7 @@ public sealed class MediaRelay : IMediaRelay
     public long EventHandlerFailures => Interlocked.Read(ref _eventHandlerFailures);
 
     /// <summary>Completes when every receive loop has ended (after disposal).</summary>
-    public Task Completion => Task.WhenAll(_loops);
+    public Task Completion => _ended.Task;
 
     internal object ControlGate { get; } = new();
 
@@ -188,6 +184,8 @@ public sealed class MediaRelay : IMediaRelay
         Dispose();
         await Completion.ConfigureAwait(false);
     }
+
+    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
@@ -314,72 +312,33 @@ public sealed class MediaRelay : IMediaRelay
         }
     }
 
-    private async Task ReceiveLoopAsync(MediaLeg leg, bool rtcp)
+    /// <summary>One datagram from a receive loop; a bug in handling it costs that datagram, never the loop.</summary>
+    internal void HandleDatagram(MediaLeg leg, bool rtcp, Span<byte> datagram, SocketAddress source)
     {
-        var socket = rtcp ? leg.Sockets.Rtcp : leg.Sockets.Rtp;
-        // One byte more than the limit: the kernel truncates a larger datagram silently on Linux, so a full
-        // buffer is how an oversized one shows; it is dropped whole rather than relayed cut short.
-        var limit = _options.MaxDatagramBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
-        var source = new SocketAddress(leg.Sockets.Family);
-        var failuresInARow = 0;
         try
         {
-            while (Volatile.Read(ref _disposed) == 0)
+            if (rtcp)
             {
-                int length;
-                try
-                {
-                    // The SocketAddress overload fills one reused address object: no EndPoint per packet.
-                    length = await socket.ReceiveFromAsync(buffer.AsMemory(0, limit + 1), SocketFlags.None, source).ConfigureAwait(false);
-                    failuresInARow = 0;
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
-                catch (SocketException)
-                {
-                    // ICMP resets and oversized datagrams where the OS reports them (Windows), and the abort that
-                    // disposal causes, land here; the loop condition ends it after disposal, anything else costs
-                    // one datagram. A socket that keeps failing gets a short pause instead of a spinning core.
-                    leg.Counters.ReceiveFailed();
-                    if (++failuresInARow >= MaxFailuresInARow)
-                    {
-                        failuresInARow = 0;
-                        await Task.Delay(FailurePause).ConfigureAwait(false);
-                    }
-
-                    continue;
-                }
-
-                if (length > limit)
-                {
-                    leg.Counters.ReceiveFailed();
-                    continue;
-                }
-
-                try
-                {
-                    if (rtcp)
-                    {
-                        HandleRtcp(leg, buffer.AsSpan(0, length), source);
-                    }
-                    else
-                    {
-                        HandleRtp(leg, buffer.AsSpan(0, length), source);
-                    }
-                }
-                catch (Exception)
-                {
-                    // Parsing never throws; should a bug break that promise, one datagram is lost, not the leg.
-                    CountDropped(leg, rtcp);
-                }
+                HandleRtcp(leg, datagram, source);
+            }
+            else
+            {
+                HandleRtp(leg, datagram, source);
             }
         }
-        finally
+        catch (Exception)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Parsing never throws; should a bug break that promise, one datagram is lost, not the leg.
+            CountDropped(leg, rtcp);
+        }
+    }
+
+    /// <summary>A receive loop ended (after disposal); the last one completes <see cref="Completion"/>.</summary>
+    internal void ReceiverEnded()
+    {
+        if (Interlocked.Decrement(ref _running) == 0)
+        {
+            _ended.TrySetResult();
         }
     }
 

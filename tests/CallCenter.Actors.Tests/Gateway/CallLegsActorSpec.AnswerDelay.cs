@@ -73,6 +73,7 @@ public sealed partial class CallLegsActorSpec
 
         legs.Tell(new SipInbound.Cancelled(invite.Transaction!, invite.Request));
         await _calls.ExpectMsgAsync<CustomerHungUp>();
+        await ExpectMsgAsync<SipOutbound.Finished>();
         Advance(AnswerDelay);
 
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
@@ -111,6 +112,7 @@ public sealed partial class CallLegsActorSpec
 
         legs.Tell(new HangUpCustomer(Call, CallDisposition.Timeout));
         var refusal = (await ExpectMsgAsync<SipOutbound.Respond>()).Response;
+        await ExpectMsgAsync<SipOutbound.Finished>();
         Advance(AnswerDelay);
 
         Assert.Equal((480, ringing.To!.Tag), (refusal.StatusCode, refusal.To?.Tag));

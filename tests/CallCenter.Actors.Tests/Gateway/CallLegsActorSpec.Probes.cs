@@ -139,6 +139,7 @@ public sealed partial class CallLegsActorSpec
         legs.Tell(new SipInbound.Request(Incoming(InDialog(ok, "BYE", 2))));
         await ExpectMsgAsync<SipOutbound.Respond>();
         await _calls.ExpectMsgAsync<CustomerHungUp>();
+        await ExpectMsgAsync<SipOutbound.Finished>();
         Advance(ProbeEvery * 3);
 
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));

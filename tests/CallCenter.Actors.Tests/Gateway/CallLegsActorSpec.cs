@@ -97,6 +97,7 @@ public sealed partial class CallLegsActorSpec : ActorSpec
         legs.Tell(new AnswerCustomer(Call));
 
         await _calls.ExpectMsgAsync<CustomerHungUp>();
+        await ExpectMsgAsync<SipOutbound.Finished>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
@@ -199,8 +200,7 @@ public sealed partial class CallLegsActorSpec : ActorSpec
             [GatewayText.Gateway],
             media ?? RealRelays(),
             Media.Audio.Tones.CreateHoldMusic,
-            SipTimers.Default,
-            TimeSpan.FromSeconds(32))
+            SipTimers.Default)
         {
             AnswerDelays = answerDelay is { } delay ? ImmutableDictionary<QueueId, TimeSpan>.Empty.Add(new QueueId("support"), delay) : ImmutableDictionary<QueueId, TimeSpan>.Empty,
             ProbeInterval = probeInterval,

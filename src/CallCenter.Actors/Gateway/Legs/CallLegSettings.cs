@@ -20,8 +20,7 @@ public sealed record CallLegSettings(
     ImmutableArray<SipEndPoint> Listeners,
     IMediaRelayFactory Media,
     Func<IAudioSource> HoldAudio,
-    SipTimers Timers,
-    TimeSpan Linger)
+    SipTimers Timers)
 {
     /// <summary>The user part of the center's own Contact and From URIs.</summary>
     public const string CenterUser = "callcenter";
@@ -36,7 +35,7 @@ public sealed record CallLegSettings(
     public TimeSpan ProbeInterval { get; init; }
 
     public static CallLegSettings From(SipGatewaySettings gateway, IReadOnlyList<SipEndPoint> listeners) =>
-        new(gateway.Domain, gateway.AdvertisedAddress, [.. listeners], gateway.Media, gateway.HoldAudio, gateway.Timers, gateway.Linger)
+        new(gateway.Domain, gateway.AdvertisedAddress, [.. listeners], gateway.Media, gateway.HoldAudio, gateway.Timers)
         {
             AnswerDelays = gateway.AnswerDelays,
             ProbeInterval = gateway.ProbeInterval,

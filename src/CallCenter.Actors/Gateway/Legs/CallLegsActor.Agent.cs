@@ -107,7 +107,8 @@ public sealed partial class CallLegsActor
         var destination = NextHopOf(leg, RequestRouting.For(dialog.RouteSet, dialog.RemoteTarget).NextHop);
         var (acked, ack) = dialog.CreateAck(leg.Invite, _settings.SentBy(destination.Protocol));
         leg.Dialog = acked;
-        Gateway.Tell(new SipOutbound.SendAck(ack.Request, destination));
+        leg.Ack = new SipOutbound.SendAck(ack.Request, destination);
+        Gateway.Tell(leg.Ack);
         if (leg.Phase != LegPhase.Inviting)
         {
             // Answered after we gave up on it (the CANCEL crossed the 200): hang up at once.

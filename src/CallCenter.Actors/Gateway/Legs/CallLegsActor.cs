@@ -17,12 +17,12 @@ namespace CallCenter.Actors.Gateway.Legs;
 /// <remarks>
 /// The customer's offer is checked before the call exists: no common codec (or no free media ports) is answered
 /// 488 (503) and the CallActor never hears of it. Once both legs have ended the relay is closed, its counters are
-/// published (<see cref="CallMediaReport"/>), and the actor lingers a little to answer retransmissions. A fault in a
-/// handler stops the actor; the gateway then tells the call its media failed.
+/// published (<see cref="CallMediaReport"/>), and the actor hands the gateway a <see cref="FinishedCall"/> (what answers
+/// retransmissions during the linger) and is stopped by it. A fault in a handler stops the actor; the gateway then
+/// tells the call its media failed.
 /// </remarks>
-public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
+public sealed partial class CallLegsActor : UntypedActor, IWithTimers
 {
-    private const string LingerTimer = "linger";
     private const string CleanupTimer = "cleanup";
 
     private readonly CallId _callId;
@@ -44,34 +44,16 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         _settings = settings;
         _calls = calls;
         _customer = new CustomerLeg(invite, SipHops.IsBehindNat(invite.Request, invite.Remote));
-
-        Receive<SipInbound.Request>(r => OnRequest(r.Incoming));
-        Receive<SipInbound.Response>(OnResponse);
-        Receive<SipInbound.TimedOut>(t => OnTransactionFailed(t.Transaction, timedOut: true));
-        Receive<SipInbound.TransportFailed>(t => OnTransactionFailed(t.Transaction, timedOut: false));
-        Receive<SipInbound.Cancelled>(_ => CustomerCancelled());
-        Receive<AnswerCustomer>(_ => AnswerCustomer());
-        Receive<AnswerDue>(_ => AnswerCustomerNow());
-        Receive<StartHoldAudio>(_ => HoldAudio(play: true));
-        Receive<StopHoldAudio>(_ => HoldAudio(play: false));
-        Receive<HangUpCustomer>(h => HangUpCustomer(h.Disposition));
-        Receive<RingAgent>(RingAgent);
-        Receive<CancelAgentLeg>(c => DropAgentLeg(c.Leg));
-        Receive<HangUpAgent>(h => DropAgentLeg(h.Leg));
-        Receive<BridgeLegs>(Bridge);
-        Receive<OkRetransmissions.Due>(due => OkEnded(_oks.OnTimer(due)));
-        Receive<MediaTimedOut>(MediaTimeout);
-        Receive<ProbeDue>(due => Probe(due.Leg));
-        Receive<CleanupDue>(_ => ForceEnd());
-        Receive<LingerOver>(_ => Context.Stop(Self));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private static IActorRef Gateway => Context.Parent;
 
+    /// <remarks>Made by a producer, not from an expression: <c>Props.Create(() => new …)</c> builds an expression tree
+    /// and reads its arguments by reflection for every call (~5 KiB a call, measured).</remarks>
     public static Props Props(CallId callId, QueueId queueId, IncomingRequest invite, CallLegSettings settings, IActorRef calls) =>
-        Akka.Actor.Props.Create(() => new CallLegsActor(callId, queueId, invite, settings, calls));
+        Akka.Actor.Props.CreateBy(new Producer(callId, queueId, invite, settings, calls));
 
     protected override void PreStart()
     {
@@ -216,13 +198,13 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
                 _callId, report.Customer.RtpReceived, report.Customer.RtpForwarded, report.Agent.RtpReceived, report.Agent.RtpForwarded);
             Context.System.EventStream.Publish(report);
             _relay.Dispose();
-
-            // The actor lingers for 64*T1 after every call: at hundreds of calls a second, a closed relay kept that
-            // long (its sockets, buffers and receive loops) was a third of the node's heap and kept gen 2 busy.
             _relay = null;
         }
 
-        Timers.StartSingleTimer(LingerTimer, LingerOver.Instance, _settings.Linger);
+        // The gateway stops this actor and answers the call's stragglers from this record for the linger.
+        Gateway.Tell(new SipOutbound.Finished(new FinishedCall(
+            [_customer.SipCallId, .. _agentLegs.Values.Select(l => l.SipCallId)],
+            [.. _agentLegs.Values.Where(l => l.Ack is not null).Select(l => new FinishedCall.AgentAck(l.Key, l.Ack!))])));
     }
 
     /// <summary>The customer left long ago and the CallActor never hung up the agent: do it here, then close.</summary>
@@ -236,14 +218,21 @@ public sealed partial class CallLegsActor : ReceiveActor, IWithTimers
         }
     }
 
-    private sealed record LingerOver
-    {
-        public static LingerOver Instance { get; } = new();
-    }
-
     private sealed record CleanupDue
     {
         public static CleanupDue Instance { get; } = new();
+    }
+
+    private sealed class Producer(CallId callId, QueueId queueId, IncomingRequest invite, CallLegSettings settings, IActorRef calls)
+        : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(CallLegsActor);
+
+        public ActorBase Produce() => new CallLegsActor(callId, queueId, invite, settings, calls);
+
+        public void Release(ActorBase actor)
+        {
+        }
     }
 
     /// <summary>The relay reported a silent leg (from its timer thread).</summary>

@@ -108,4 +108,7 @@ internal sealed class AgentLeg(AgentId agentId, int number, SipRequest invite, C
     public override string ProbeTimer => $"probe-agent-{Number}";
 
     public bool RingingReported { get; set; }
+
+    /// <summary>The ACK of the agent's 2xx: what a retransmitted 2xx gets again, also after the call.</summary>
+    public SipOutbound.SendAck? Ack { get; set; }
 }
