@@ -1,23 +1,15 @@
-using CallCenter.Actors.Agents;
 using CallCenter.Domain;
 using CallCenter.Domain.Queues;
 using CallCenter.Domain.Routing;
 
 namespace CallCenter.Actors.Queues;
 
-/// <summary>Which agent a router offers a call to, given what agents last announced.</summary>
+/// <summary>Which agent a router offers a call to, among the candidates it keeps from what agents last announced.</summary>
 public static class CandidateChoice
 {
     /// <summary>The strategy's choice among available agents that have not failed this call yet; when every available
-    /// agent has, anyone but the agent that failed it last; when that is the only one, that agent. Null when nobody is available.</summary>
-    public static AgentId? Choose(IRoutingStrategy strategy, QueuedCall call, IReadOnlyDictionary<AgentId, AgentStatus> agents)
-    {
-        ArgumentNullException.ThrowIfNull(agents);
-        return Choose(strategy, call, [.. agents.Select(a => new RoutingCandidate(a.Key, a.Value.Available, a.Value.Statistics))]);
-    }
-
-    /// <summary>As above, over candidates a router keeps from pass to pass: a call nobody failed yet (the usual case)
-    /// is chosen among them as they are, without a copy per call.</summary>
+    /// agent has, anyone but the agent that failed it last; when that is the only one, that agent. Null when nobody is
+    /// available. A call nobody failed yet (the usual case) is chosen among the router's candidates as they are.</summary>
     public static AgentId? Choose(IRoutingStrategy strategy, QueuedCall call, IReadOnlyList<RoutingCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(strategy);

@@ -1,4 +1,3 @@
-using CallCenter.Actors.Agents;
 using CallCenter.Actors.Queues;
 using CallCenter.Domain;
 using CallCenter.Domain.Agents;
@@ -16,8 +15,8 @@ public sealed class CandidateChoiceSpec
 
     private static QueuedCall Call(params AgentId[] failed) => new(new CallId("c"), 0, 0, T0, failed.Length) { FailedAgents = [.. failed] };
 
-    private static Dictionary<AgentId, AgentStatus> Agents(params (AgentId Id, bool Available)[] agents) =>
-        agents.ToDictionary(a => a.Id, a => new AgentStatus(true, a.Available, AgentStatistics.Empty, 1));
+    private static List<RoutingCandidate> Agents(params (AgentId Id, bool Available)[] agents) =>
+        [.. agents.Select(a => new RoutingCandidate(a.Id, a.Available, AgentStatistics.Empty))];
 
     [Fact]
     public void Choice_should_follow_the_strategy_among_available_agents()
