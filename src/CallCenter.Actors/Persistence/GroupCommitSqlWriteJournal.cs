@@ -11,12 +11,13 @@ namespace CallCenter.Actors.Persistence;
 /// Akka.Persistence.Sql's journal, committing the writes of many entities in one transaction.
 /// </summary>
 /// <remarks>
-/// Every entity sends its own small write, and the plugin's own batching only merges the writes that queue up while a
-/// transaction is running. On a busy node the transaction is quick and the CPU is not: most transactions carried one
-/// row, and the fixed cost of each (a connection, BEGIN/COMMIT, building and parsing the INSERT) was most of the
-/// journal's time. Here the writes that arrive while one is pending are held for at most <c>group-commit.window</c>
-/// and handed to the plugin as one write, which it stores as one multi-row INSERT in one transaction. A lone write on an
-/// idle node is not held: the window opens only when a write comes within the window of the previous flush.
+/// Every entity sends its own small write, and on a busy node most of the journal's time went on the fixed cost of a
+/// transaction (a connection, BEGIN/COMMIT, building and parsing the INSERT) for one row. Here one group is stored at a
+/// time: the writes that arrive while it commits gather, and are handed to the plugin as one write (one multi-row
+/// INSERT in one transaction) as soon as it is done. So the group grows with the load and a write waits at most for the
+/// commit ahead of it: a lone write on an idle node is stored at once. <c>group-commit.window</c> (0 by default) can
+/// hold a group longer after the previous flush, trading latency for fewer transactions; a fixed 2 ms hold made every
+/// write on a busy node wait 2–4 ms, and the four writes before an agent is rung 16 ms at the median.
 /// Replies keep their order (AsyncWriteJournal resequences them) and each write keeps its own rejections. When a
 /// group's transaction fails, its writes are tried again one by one, so one bad write (a duplicate sequence number
 /// from a second writer of the same entity, say) fails only its own entity.
@@ -28,7 +29,11 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
     private readonly Dictionary<string, Task> _unfinished = new(StringComparer.Ordinal);
     private List<GroupedWrite> _gathering = [];
     private int _gatheringRows;
+
+    // A flush was asked for (the group gathering has writes); it is due once its window has passed; a group is storing.
     private bool _flushPending;
+    private bool _flushDue;
+    private bool _storing;
     private long _lastFlushTimestamp;
 
     public GroupCommitSqlWriteJournal(Config journalConfig)
@@ -59,14 +64,16 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-        if (_gatheringRows >= _settings.MaxRows)
-        {
-            Flush();
-        }
-        else if (!_flushPending)
+        if (!_flushPending)
         {
             _flushPending = true;
             ScheduleFlush();
+        }
+
+        if (_gatheringRows >= _settings.MaxRows)
+        {
+            _flushDue = true;
+            FlushIfReady();
         }
 
         return write.Completion.Task;
@@ -93,11 +100,12 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         switch (message)
         {
             case FlushGroup:
-                if (_flushPending)
-                {
-                    Flush();
-                }
-
+                _flushDue = _flushPending;
+                FlushIfReady();
+                return true;
+            case GroupStored:
+                _storing = false;
+                FlushIfReady();
                 return true;
             case WriteEachAlone alone:
                 WriteAlone(alone.Writes);
@@ -136,9 +144,19 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         }
     }
 
+    private void FlushIfReady()
+    {
+        if (_flushPending && _flushDue && !_storing)
+        {
+            Flush();
+        }
+    }
+
     private void Flush()
     {
         _flushPending = false;
+        _flushDue = false;
+        _storing = true;
         _lastFlushTimestamp = Stopwatch.GetTimestamp();
         var group = _gathering;
         _gathering = [];
@@ -153,6 +171,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
                 if (task.IsCompletedSuccessfully || group.Count == 1)
                 {
                     GroupedWrite.Complete(group, task);
+                    self.Tell(GroupStored.Instance);
                 }
                 else
                 {
@@ -175,10 +194,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
             task =>
             {
                 GroupedWrite.Complete([write], task);
-                if (writes.Count > 0)
-                {
-                    self.Tell(new WriteEachAlone(writes));
-                }
+                self.Tell(writes.Count > 0 ? new WriteEachAlone(writes) : GroupStored.Instance);
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -201,6 +217,11 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
     private sealed class FlushGroup
     {
         public static readonly FlushGroup Instance = new();
+    }
+
+    private sealed class GroupStored
+    {
+        public static readonly GroupStored Instance = new();
     }
 
     private sealed record GroupWriteFinished(GroupedWrite Write);

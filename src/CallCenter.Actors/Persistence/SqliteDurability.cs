@@ -28,9 +28,10 @@ internal static class SqliteDurabilitySetup
         {CallCenterPersistenceConfig.ReadJournalPath}.plugin-id = "{CallCenterPersistenceConfig.ReadJournalPath}"
         """;
 
-    /// <summary>Commits checkpoint the log only past 10,000 pages (~40 MB); <see cref="SqliteCheckpointActor"/> does it
-    /// in the background long before. At SQLite's 1,000 a busy node stalled a commit every few hundred calls.</summary>
-    private const string WalBackstopPragma = "PRAGMA wal_autocheckpoint = 10000; ";
+    /// <summary>Commits checkpoint the log only past 40,000 pages (~160 MB), a backstop should
+    /// <see cref="SqliteCheckpointActor"/> fail: it checkpoints in the background and restarts the log at 8,192. At
+    /// SQLite's 1,000 a busy node stalled a commit every few hundred calls; at 10,000 (with no restart) every ~350 ms.</summary>
+    private const string WalBackstopPragma = "PRAGMA wal_autocheckpoint = 40000; ";
 
     public static MultiDataOptionsSetup For(string connectionString, SqliteDurability durability)
     {

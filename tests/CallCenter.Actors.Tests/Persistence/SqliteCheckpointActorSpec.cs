@@ -34,6 +34,45 @@ public sealed class SqliteCheckpointActorSpec(ITestOutputHelper output) : Akka.T
     }
 
     [Fact]
+    public async Task A_log_past_the_restart_threshold_should_be_restarted_so_the_next_commit_writes_at_its_head()
+    {
+        var connectionString = _database.Settings.ConnectionString();
+        await using var writer = await OpenWriterWithRows(connectionString, rows: 50);
+        Sys.EventStream.Subscribe(TestActor, typeof(SqliteCheckpointed));
+        Sys.ActorOf(SqliteCheckpointActor.Props(connectionString, TimeSpan.FromMilliseconds(50), restartFrames: 20));
+
+        var restarted = await FishForMessageAsync<SqliteCheckpointed>(c => c.Restarted, TimeSpan.FromSeconds(10));
+        Assert.True(restarted.LogFrames >= 50);
+        await Execute(writer, "INSERT INTO rows VALUES (-1);");
+
+        // A log that was not restarted would still count the 50 commits' frames ahead of this one.
+        await using var checkpoint = writer.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.InRange(result.GetInt32(1), 1, 5);
+    }
+
+    [Fact]
+    public async Task A_reader_in_the_log_should_make_the_restart_give_up_and_leave_writers_writing()
+    {
+        var connectionString = _database.Settings.ConnectionString();
+        await using var writer = await OpenWriterWithRows(connectionString, rows: 50);
+        await using var reader = new SqliteConnection(connectionString);
+        await reader.OpenAsync();
+        await Execute(reader, "BEGIN; SELECT COUNT(*) FROM rows;");
+        await Execute(writer, "INSERT INTO rows VALUES (-1);");
+
+        Sys.EventStream.Subscribe(TestActor, typeof(SqliteCheckpointed));
+        Sys.ActorOf(SqliteCheckpointActor.Props(connectionString, TimeSpan.FromMilliseconds(50), restartFrames: 20));
+
+        var done = await ExpectMsgAsync<SqliteCheckpointed>(TimeSpan.FromSeconds(10));
+        Assert.False(done.Restarted);
+        await Execute(writer, "INSERT INTO rows VALUES (-2);");
+        await Execute(reader, "COMMIT;");
+    }
+
+    [Fact]
     public void Settings_should_refuse_a_checkpoint_interval_that_is_not_positive()
     {
         var settings = PersistenceSettings.Sqlite("x.db") with { SqliteCheckpointInterval = TimeSpan.Zero };
@@ -48,6 +87,20 @@ public sealed class SqliteCheckpointActorSpec(ITestOutputHelper output) : Akka.T
         {
             _database.Dispose();
         }
+    }
+
+    // The writer stays open (see the first spec) and leaves checkpoints to the actor.
+    private static async Task<SqliteConnection> OpenWriterWithRows(string connectionString, int rows)
+    {
+        var writer = new SqliteConnection(connectionString);
+        await writer.OpenAsync();
+        await Execute(writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE rows (n INTEGER); ");
+        for (var i = 0; i < rows; i++)
+        {
+            await Execute(writer, $"INSERT INTO rows VALUES ({i});");
+        }
+
+        return writer;
     }
 
     private static async Task Execute(SqliteConnection connection, string sql)
