@@ -152,15 +152,15 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         }
     }
 
+    // At most max-rows rows (and at least one write) per transaction: what gathered behind a slow commit goes in
+    // bounded transactions, so no one holds SQLite's write lock for long. The rest stays due and goes next.
     private void Flush()
     {
-        _flushPending = false;
-        _flushDue = false;
         _storing = true;
         _lastFlushTimestamp = Stopwatch.GetTimestamp();
-        var group = _gathering;
-        _gathering = [];
-        _gatheringRows = 0;
+        var group = TakeGroup();
+        _flushPending = _gathering.Count > 0;
+        _flushDue = _flushPending;
 
         var stored = Store(group.Count == 1 ? group[0].Writes : group.SelectMany(w => w.Writes).ToList());
 
@@ -181,6 +181,30 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private List<GroupedWrite> TakeGroup()
+    {
+        if (_gatheringRows <= _settings.MaxRows)
+        {
+            var all = _gathering;
+            _gathering = [];
+            _gatheringRows = 0;
+            return all;
+        }
+
+        var count = 0;
+        var rows = 0;
+        while (count < _gathering.Count && (count == 0 || rows + _gathering[count].Rows <= _settings.MaxRows))
+        {
+            rows += _gathering[count].Rows;
+            count++;
+        }
+
+        var group = _gathering.GetRange(0, count);
+        _gathering.RemoveRange(0, count);
+        _gatheringRows -= rows;
+        return group;
     }
 
     // One at a time: writes handed to the plugin together would be merged into one transaction again.

@@ -37,16 +37,16 @@ public sealed class JournalDriver(ActorSystem system, Func<TestProbe> createProb
             .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer());
     }
 
-    /// <summary>The rows of one transaction carry one timestamp: the distinct timestamps of the writers' rows.</summary>
-    public async Task<int> TransactionsOf(IEnumerable<string> persistenceIds)
+    /// <summary>The rows of one transaction carry one timestamp: how many of the writers' rows each transaction stored.</summary>
+    public async Task<IReadOnlyList<int>> TransactionSizes(IEnumerable<string> persistenceIds)
     {
-        var stamps = new HashSet<long>();
+        var stamps = new List<long>();
         foreach (var persistenceId in persistenceIds)
         {
-            stamps.UnionWith((await EventsOf(persistenceId)).Select(e => e.Timestamp));
+            stamps.AddRange((await EventsOf(persistenceId)).Select(e => e.Timestamp));
         }
 
-        return stamps.Count;
+        return [.. stamps.GroupBy(stamp => stamp).OrderBy(g => g.Key).Select(g => g.Count())];
     }
 }
 
