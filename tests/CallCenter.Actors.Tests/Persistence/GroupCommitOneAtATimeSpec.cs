@@ -49,10 +49,10 @@ public sealed class GroupCommitOneAtATimeSpec : SqliteSpec
             await reply.ExpectStoredAsync();
         }
 
-        // "first" alone, then the ten in three (4, 4, 2); on a machine too slow to have sent "first" before the others
-        // came, the eleven in three. Left to the plugin: eleven transactions; without the bound: "first", then ten.
+        // "first" alone, then the ten in three (4, 4, 2); a write the journal had not yet taken in when the lock went
+        // may follow in one more. Left to the plugin: eleven transactions; without the bound: "first", then the ten.
         var transactions = await Driver.TransactionSizes(["first", .. writers]);
-        Assert.InRange(transactions.Count, 3, 4);
+        Assert.InRange(transactions.Count, 3, 6);
         Assert.All(transactions, rows => Assert.InRange(rows, 1, MaxRows));
     }
 
