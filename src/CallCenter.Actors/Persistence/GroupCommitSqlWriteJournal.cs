@@ -30,8 +30,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
     private List<GroupedWrite> _gathering = [];
     private int _gatheringRows;
 
-    // A flush was asked for (the group gathering has writes); it is due once its window has passed; a group is storing.
-    private bool _flushPending;
+    // The writes gathering may go once their window has passed; a group is being stored (one at a time).
     private bool _flushDue;
     private bool _storing;
     private long _lastFlushTimestamp;
@@ -64,9 +63,9 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-        if (!_flushPending)
+        if (_gathering.Count == 1)
         {
-            _flushPending = true;
+            // The first write of a new group: its window starts now.
             ScheduleFlush();
         }
 
@@ -100,7 +99,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         switch (message)
         {
             case FlushGroup:
-                _flushDue = _flushPending;
+                _flushDue = _gathering.Count > 0;
                 FlushIfReady();
                 return true;
             case GroupStored:
@@ -146,7 +145,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
 
     private void FlushIfReady()
     {
-        if (_flushPending && _flushDue && !_storing)
+        if (_gathering.Count > 0 && _flushDue && !_storing)
         {
             Flush();
         }
@@ -159,8 +158,7 @@ public sealed class GroupCommitSqlWriteJournal : SqlWriteJournal
         _storing = true;
         _lastFlushTimestamp = Stopwatch.GetTimestamp();
         var group = TakeGroup();
-        _flushPending = _gathering.Count > 0;
-        _flushDue = _flushPending;
+        _flushDue = _gathering.Count > 0;
 
         var stored = Store(group.Count == 1 ? group[0].Writes : group.SelectMany(w => w.Writes).ToList());
 
